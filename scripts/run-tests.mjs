@@ -1,0 +1,17 @@
+// Runs every *.test.ts under src/ and test/ with node:test (Node 20's --test does not expand globs).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function find(dir, out) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) find(path, out);
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+const files = [...find('src', []), ...find('test', [])].sort();
+const extra = process.argv.slice(2);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...extra, ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
