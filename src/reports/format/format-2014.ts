@@ -172,7 +172,14 @@ const SECTIONS: readonly SectionFormat[] = [
 
 /** Claim mappings onto the statistics table (V07). */
 const CLAIM_MAPPINGS: readonly ClaimMapping[] = [
-  { id: 'proactive-total', cells: [v('proactive-total')], subject: '主动公开(各类)?政府信息$', exclude: '网站|微博|微信|公报', units: ['条'], severity: 'error' },
+  {
+    id: 'proactive-total',
+    cells: [v('proactive-total')],
+    subject: '主动公开(各类)?政府信息$',
+    exclude: '(网站|微博|微信|公报|客户端)(上)?(主动)?公开(各类)?政府信息$',
+    units: ['条'],
+    severity: 'error',
+  },
   { id: 'channel-website', cells: [v('channel-website')], subject: '政府网站(主动)?公开(各类)?政府信息$', units: ['条'], severity: 'error' },
   { id: 'channel-weibo', cells: [v('channel-weibo')], subject: '微博(信息)?$', units: ['条'], severity: 'error' },
   { id: 'channel-wechat', cells: [v('channel-wechat')], subject: '微信(信息)?$', units: ['条'], severity: 'error' },

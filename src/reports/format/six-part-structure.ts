@@ -48,7 +48,7 @@ export const SIX_PART_CLAIM_MAPPINGS: readonly ClaimMapping[] = [
     id: 'requests-concluded',
     cells: [t3('total')],
     subject: '(答复|办结|办理完毕|处理)(各类)?(政府信息公开)?(申请)?$',
-    exclude: '结转|下年|新收|受理|收到|\\|',
+    exclude: '结转|下年|新收|受理|收到|^[^|]+\\|',
     units: ['件'],
     severity: 'error',
   },

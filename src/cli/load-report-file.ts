@@ -1,0 +1,72 @@
+/**
+ * The CLI's file edge: reads a file from disk and turns it into a structured report, either by
+ * reading a published report (text, HTML, DOCX, PDF) or by validating a structured-report JSON
+ * document produced earlier by `gongkai read --json`.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FormatId } from '../reports/format/report-format.ts';
+import { structuredReportSchema } from '../reports/model/structured-report.ts';
+import type { StructuredReport } from '../reports/model/structured-report.ts';
+import { MAX_INPUT_BYTES, sniffInput } from '../reports/reader/load-input.ts';
+import { readReport } from '../reports/reader/read-report.ts';
+import { GongkaiError } from '../shared/errors.ts';
+
+/** Options shared by the commands that read reports. */
+export interface LoadOptions {
+  format?: FormatId;
+  organizationKind?: 'government' | 'department' | 'other';
+}
+
+/**
+ * Loads `path` as a structured report.
+ * @throws GongkaiError `INPUT_UNREADABLE` (missing file, a directory), `INPUT_TOO_LARGE`,
+ *   `REPORT_JSON_INVALID`, and the reader's errors (`INPUT_EMPTY`, `INPUT_UNSUPPORTED`, `INPUT_CORRUPT`)
+ */
+export async function loadReportFile(path: string, options: LoadOptions = {}): Promise<StructuredReport> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new GongkaiError('INPUT_UNREADABLE', `${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof GongkaiError) throw error;
+    throw new GongkaiError('INPUT_UNREADABLE', path, { cause: error });
+  }
+  // Checked before reading so a huge file costs nothing.
+  if (size > MAX_INPUT_BYTES) throw new GongkaiError('INPUT_TOO_LARGE', `${path} is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new GongkaiError('INPUT_UNREADABLE', path, { cause: error });
+  }
+  const fileName = basename(path);
+  if (sniffInput(bytes, fileName) === 'json') return parseStructuredReport(bytes, path);
+  const readOptions = {
+    fileName,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.organizationKind ? { organizationKind: options.organizationKind } : {}),
+  };
+  return readReport(bytes, readOptions);
+}
+
+/**
+ * Parses and validates a structured-report JSON document.
+ * @throws GongkaiError `REPORT_JSON_INVALID` naming the first offending path
+ */
+export function parseStructuredReport(bytes: Uint8Array, label: string): StructuredReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new GongkaiError('REPORT_JSON_INVALID', `${label}: not JSON`, { cause: error });
+  }
+  const parsed = structuredReportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+    throw new GongkaiError('REPORT_JSON_INVALID', `${label}: ${where}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,66 @@
+/**
+ * Maps narrative claims onto table cells with the format's claim mappings (rule V07): which cells
+ * a sentence such as `受理政府信息公开申请3119件` states.
+ */
+import type { ClaimMapping, ReportFormat } from '../format/report-format.ts';
+import type { Claim } from '../model/structured-report.ts';
+
+/** A claim mapping with its regular expressions compiled. */
+interface CompiledMapping {
+  mapping: ClaimMapping;
+  subject: RegExp | null;
+  predicate: RegExp | null;
+  exclude: RegExp | null;
+  units: ReadonlySet<string>;
+}
+
+const COMPILED = new WeakMap<ReportFormat, CompiledMapping[]>();
+
+/** The format's mappings, compiled once per format object. */
+function compiled(format: ReportFormat): CompiledMapping[] {
+  let out = COMPILED.get(format);
+  if (!out) {
+    out = format.claimMappings.map((mapping) => ({
+      mapping,
+      subject: mapping.subject !== undefined ? new RegExp(mapping.subject) : null,
+      predicate: mapping.predicate !== undefined ? new RegExp(mapping.predicate) : null,
+      exclude: mapping.exclude !== undefined ? new RegExp(mapping.exclude) : null,
+      units: new Set<string>(mapping.units),
+    }));
+    COMPILED.set(format, out);
+  }
+  return out;
+}
+
+/**
+ * The first mapping of `format` that applies to `claim`, or null. A mapping applies when the
+ * claim's unit is one of its units (a negation claim, unit '', passes any unit check), its
+ * `subject` regex matches `context + '|' + subject` or its `predicate` regex matches the
+ * predicate, and its `exclude` regex does not match `context + '|' + subject`.
+ */
+export function findMapping(claim: Claim, format: ReportFormat): ClaimMapping | null {
+  const key = `${claim.context}|${claim.subject}`;
+  for (const m of compiled(format)) {
+    if (!claim.negation && !m.units.has(claim.unit)) continue;
+    const hit = (m.subject?.test(key) ?? false) || (m.predicate?.test(claim.predicate) ?? false);
+    if (!hit || (m.exclude?.test(key) ?? false)) continue;
+    return m.mapping;
+  }
+  return null;
+}
+
+/**
+ * Sets `cells` and `mapping` on every claim a mapping of `format` applies to (first mapping in
+ * the format's order wins; see {@link findMapping}). Claims no mapping applies to are returned
+ * without `cells` and `mapping`. The input claims are not modified.
+ * @returns new claim objects, in the same order
+ */
+export function mapClaims(claims: readonly Claim[], format: ReportFormat): Claim[] {
+  return claims.map((claim) => {
+    const rest: Claim = { ...claim };
+    delete rest.cells;
+    delete rest.mapping;
+    const m = findMapping(rest, format);
+    return m ? { ...rest, cells: [...m.cells], mapping: m.id } : rest;
+  });
+}

@@ -1,0 +1,279 @@
+/**
+ * Finds numeric statements in one paragraph of whitespace-collapsed narrative text: a number with
+ * a unit (`主动公开政府信息125981条`), its qualifier (余/多/以上 …), the clause before it (the
+ * subject) and after it (the predicate); and zeros stated in words (`未收到…投诉、举报`,
+ * `无败诉案件`, `全部实行免费`). Works on plain strings; `claim-extractor.ts` maps the indexes back
+ * to document offsets.
+ */
+import type { Qualifier } from '../model/structured-report.ts';
+
+/** A claim found in a string; indexes are into that string. */
+export interface ScannedClaim {
+  /** Index of the number's first digit (of the negation word for negations). */
+  index: number;
+  /** Index just after the unit and any trailing qualifier (以上/左右). */
+  tailEnd: number;
+  /** Index where the subject's clause starts. */
+  clauseStart: number;
+  /** Index just after the predicate. */
+  predicateEnd: number;
+  subject: string;
+  predicate: string;
+  value: number;
+  unit: string;
+  qualifier: Qualifier;
+  upperBound?: number;
+  negation: boolean;
+}
+
+/** A number: digits, optional thousands groups, optional decimals. */
+const NUMBER_RE = /\d+(?:,\d{3}(?!\d))*(?:\.\d+)?/g;
+/**
+ * What follows a number that makes it a claim: 余/多, 万/亿, the unit, 以上/左右. Units that begin
+ * common words are guarded (`3个月`, `人民`, `名单`, `期间`, `项目`, `家庭`, `元旦`).
+ */
+const TAIL_RE =
+  /(余|多)?(?:(万元|亿元)|(万|亿)?(余|多)?(人次|场次|条|件|次|篇|个(?!月|工作日|百分点|小时|季度)|人(?!民)|名(?!单|称|额)|场(?!所|景|地)|期(?!间|限|刊)|项(?!目)|户(?!籍|口)|套|家(?!庭|属|长)|份(?!额)|元(?!旦|素)|%))(以上|左右)?/y;
+/** Characters before a number that make it part of a code, an id, a date or a decimal. */
+const BAD_BEFORE_RE = /[0-9A-Za-z._\-/@#〔[\\~～]/;
+/** Characters right after a number that make it part of a code, a time or an id. */
+const BAD_AFTER_RE = /[-/_@A-Za-z:\\~～]/;
+/** Words before a number that qualify it, longest first. */
+const PRE_QUALIFIERS: readonly (readonly [string, Qualifier])[] = [
+  ['将近', 'approximately'],
+  ['大约', 'approximately'],
+  ['不到', 'less-than'],
+  ['不足', 'less-than'],
+  ['少于', 'less-than'],
+  ['低于', 'less-than'],
+  ['超过', 'at-least'],
+  ['多于', 'at-least'],
+  ['至少', 'at-least'],
+  ['高于', 'at-least'],
+  ['近', 'approximately'],
+  ['约', 'approximately'],
+  ['逾', 'at-least'],
+];
+/** Characters that end a clause. */
+const CLAUSE_END = new Set([',', '，', ';', '；', '。', ':', '：', '!', '?', '！', '？', '\n']);
+/** Characters that end a predicate besides the clause ends. */
+const PREDICATE_END = new Set(['、', '(', ')', '（', '）', '【', '】', '[', ']']);
+/** Openers and closers scanned over when looking back for the clause start. */
+const OPEN_OF: ReadonlyMap<string, string> = new Map([
+  [')', '('],
+  ['）', '（'],
+  ['》', '《'],
+  ['〉', '〈'],
+  ['”', '“'],
+  ['】', '【'],
+]);
+const OPENERS = new Set(['(', '（', '《', '〈', '“', '【']);
+
+/** Negation: a verb of receiving/occurring negated (`未收到…`, `没有发生…`). */
+const NEG_VERB_RE = /(?:未|没有|无)(收到|接到|发生|出现|受理|产生|发现|收取|被)(?:过)?(?:任何)?(.+)$/;
+/** Negation: a clause opening with 无/没有 (`无败诉案件`). */
+const NEG_NONE_RE = /^(?:全年|本年度?|今年|年内|均|并|且|也|同时)*(?:无|没有)(.+)$/;
+/** Negation: no fee charged (`全部实行免费`, `免收费用`, `不收取任何费用`). */
+const NEG_FEE_RE = /(?:全部|一律|均|全都|全面)(?:实行|实施|予以|为)?免费|免(?:收|除)了?(?:任何)?(?:费用|信息处理费)|(?:未|没有|不)收取(?:任何)?(?:费用|信息处理费)/;
+/** Characters that may start a negation; only clauses holding one are examined. */
+const NEG_TRIGGER_RE = /[未没无免不]/g;
+/** Topics a negation must be about to count (what the tables count). */
+const NEG_TOPIC_RE = /投诉|举报|败诉|复议|诉讼|纠错|纠正|问责|追责|费/;
+
+/** Marks the characters inside 《…》 and 〈…〉 (titles: their numbers are not claims). */
+function titleMask(t: string): Uint8Array {
+  const mask = new Uint8Array(t.length);
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '《' || c === '〈') depth++;
+    else if ((c === '》' || c === '〉') && depth > 0) depth--;
+    else if (depth > 0) mask[i] = 1;
+  }
+  return mask;
+}
+
+/** Number of trailing zeros of a positive integer. */
+function trailingZeros(n: number): number {
+  let z = 0;
+  while (n >= 10 && n % 10 === 0) {
+    n /= 10;
+    z++;
+  }
+  return z;
+}
+
+/** Rounds away binary noise (2528.5 × 10000). */
+function clean(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * The largest value an at-least phrase plausibly allows: N + max(10^trailingZeros(N), ⌈N×0.1⌉)
+ * for integers (`105余` ⇒ 116, `1641多` ⇒ 1806, `1000余` ⇒ 2000); for decimals the step is one
+ * unit of the last decimal place. Multiplied by 万/亿 afterwards by the caller.
+ */
+export function atLeastUpperBound(n: number, raw: string): number {
+  const dot = raw.indexOf('.');
+  if (dot < 0) return n + Math.max(10 ** trailingZeros(n), Math.ceil(n * 0.1));
+  const step = 10 ** -(raw.length - dot - 1);
+  return clean(n + Math.max(step, n * 0.1));
+}
+
+/** The start of the clause ending at `end`: back to a clause end, an unclosed opener, or `limit`. */
+function clauseStartBefore(t: string, end: number, limit: number): number {
+  const stack: string[] = [];
+  for (let i = end - 1; i >= limit; i--) {
+    const c = t[i] ?? '';
+    const open = OPEN_OF.get(c);
+    if (open !== undefined) {
+      stack.push(open);
+      continue;
+    }
+    if (stack.length > 0) {
+      if (c === stack[stack.length - 1]) stack.pop();
+      continue;
+    }
+    if (CLAUSE_END.has(c) || OPENERS.has(c)) return i + 1;
+  }
+  return limit;
+}
+
+/** Cleans a subject: drops leading connectors (、 其中 含) and a trailing qualifier word. */
+function cleanSubject(s: string, qualifierWord: string): string {
+  let out = s.replace(/\s+/g, '');
+  if (qualifierWord && out.endsWith(qualifierWord)) out = out.slice(0, -qualifierWord.length);
+  out = out.replace(/^[、,，\-—]+/, '').replace(/^其中[,，:：]?/, '');
+  return out.replace(/^[、,，]+/, '');
+}
+
+/** The qualifier word (近, 约, 超过 …) that ends `before`, if any. */
+function preQualifier(before: string): readonly [string, Qualifier] | undefined {
+  return PRE_QUALIFIERS.find(([w]) => before.endsWith(w));
+}
+
+/**
+ * Scans one paragraph for numeric claims, in order.
+ *
+ * A claim is a number followed by a unit (条 件 次 篇 个 人 人次 名 场 场次 期 项 户 套 家 份 万元
+ * 亿元 元 %), optionally with 余/多 and 万/亿 between (`1万余条` = at least 10000, upper bound
+ * 20000; `19余万人` = at least 190000). Not claims: numbers inside 《》, after 第, next to letters,
+ * `-`, `/`, `:`, `.` or `〔` (codes, phone numbers, times, dates, document numbers), and numbers
+ * followed by anything else (年 月 日 号 …).
+ *
+ * Qualifiers: 余/多/以上/超过/逾/至少 → at-least (with `upperBound`); 近/约/大约/左右 →
+ * approximately; 不到/不足/少于 → less-than.
+ *
+ * The subject is the clause before the number back to `, ; 。 :`, an unclosed bracket, or the
+ * previous claim, with leading `、`/`其中` and the qualifier word removed; the predicate is the text
+ * after the unit up to the clause end, `、`, a bracket, or the next claim.
+ */
+export function scanNumbers(t: string): ScannedClaim[] {
+  const mask = titleMask(t);
+  const found: { index: number; numEnd: number; tailEnd: number; value: number; unit: string; qualifier: Qualifier; upperBound?: number; word: string }[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(t); m; m = NUMBER_RE.exec(t)) {
+    const index = m.index;
+    const raw = m[0];
+    const numEnd = index + raw.length;
+    const before = t[index - 1];
+    if (mask[index] === 1) continue;
+    if (before !== undefined && (BAD_BEFORE_RE.test(before) || before === '第')) continue;
+    if ((before === ' ' || before === ':') && /\d/.test(t[index - 2] ?? '')) continue;
+    const after = t[numEnd] ?? '';
+    if (BAD_AFTER_RE.test(after) || (after === ' ' && /\d/.test(t[numEnd + 1] ?? ''))) continue;
+    TAIL_RE.lastIndex = numEnd;
+    const tail = TAIL_RE.exec(t);
+    if (!tail) continue;
+    const n = Number(raw.replace(/,/g, ''));
+    const multiplier = tail[3] === '万' ? 1e4 : tail[3] === '亿' ? 1e8 : 1;
+    const unit = tail[2] ?? tail[5] ?? '';
+    const pre = preQualifier(t.slice(Math.max(0, index - 2), index));
+    let qualifier: Qualifier = pre?.[1] ?? 'exact';
+    if (tail[1] !== undefined || tail[4] !== undefined || tail[6] === '以上') qualifier = 'at-least';
+    else if (tail[6] === '左右') qualifier = 'approximately';
+    const entry = { index, numEnd, tailEnd: numEnd + tail[0].length, value: clean(n * multiplier), unit, qualifier, word: pre?.[0] ?? '' };
+    found.push(qualifier === 'at-least' ? { ...entry, upperBound: clean(atLeastUpperBound(n, raw) * multiplier) } : entry);
+  }
+  const claims: ScannedClaim[] = [];
+  found.forEach((f, k) => {
+    const limit = k > 0 ? (found[k - 1]?.tailEnd ?? 0) : 0;
+    const clauseStart = clauseStartBefore(t, f.index, limit);
+    const nextIndex = found[k + 1]?.index ?? t.length;
+    let predicateEnd = f.tailEnd;
+    while (predicateEnd < nextIndex) {
+      const c = t[predicateEnd] ?? '';
+      if (CLAUSE_END.has(c) || PREDICATE_END.has(c)) break;
+      predicateEnd++;
+    }
+    const claim: ScannedClaim = {
+      index: f.index,
+      tailEnd: f.tailEnd,
+      clauseStart,
+      predicateEnd,
+      subject: cleanSubject(t.slice(clauseStart, f.index), f.word),
+      predicate: t.slice(f.tailEnd, predicateEnd).replace(/\s+/g, ''),
+      value: f.value,
+      unit: f.unit,
+      qualifier: f.qualifier,
+      negation: false,
+    };
+    if (f.upperBound !== undefined) claim.upperBound = f.upperBound;
+    claims.push(claim);
+  });
+  return claims;
+}
+
+/** The noun phrase a negation is about: the text after the last 的, without 任何/相关. */
+function negatedObject(object: string): string {
+  const de = object.lastIndexOf('的');
+  const tail = de >= 0 && de < object.length - 1 ? object.slice(de + 1) : object;
+  return tail.replace(/^(?:任何|相关)/, '').replace(/(?:的)?情况$/, '');
+}
+
+/**
+ * Scans one paragraph for zeros stated in words, one per clause, skipping clauses that hold a
+ * numeric claim (their indexes in `numeric`):
+ * - `全部实行免费`, `免收费用`, `不收取任何费用` → subject `免费` (or `收取费用`);
+ * - `未收到/没有发生/未被… X` → subject X after its last 的 (`投诉、举报`); when X is an
+ *   application (`…申请`), the verb is kept (`收到政府信息公开申请`);
+ * - a clause opening with 无/没有 (`无败诉案件`) → subject `败诉案件`.
+ * Only negations about complaints, reviews, suits, corrections or fees count.
+ */
+export function scanNegations(t: string, numeric: readonly ScannedClaim[]): ScannedClaim[] {
+  const out: ScannedClaim[] = [];
+  let k = 0;
+  let lastClause = -1;
+  NEG_TRIGGER_RE.lastIndex = 0;
+  for (let m = NEG_TRIGGER_RE.exec(t); m; m = NEG_TRIGGER_RE.exec(t)) {
+    let clauseStart = m.index;
+    while (clauseStart > 0 && !CLAUSE_END.has(t[clauseStart - 1] ?? '')) clauseStart--;
+    if (clauseStart === lastClause) continue;
+    lastClause = clauseStart;
+    let end = m.index;
+    while (end < t.length && !CLAUSE_END.has(t[end] ?? '')) end++;
+    NEG_TRIGGER_RE.lastIndex = end;
+    while (k < numeric.length && (numeric[k]?.index ?? 0) < clauseStart) k++;
+    if (k < numeric.length && (numeric[k]?.index ?? 0) < end) continue;
+    const clause = t.slice(clauseStart, end);
+    let subject: string | null = null;
+    let at = 0;
+    const fee = NEG_FEE_RE.exec(clause);
+    const verb = fee ? null : NEG_VERB_RE.exec(clause);
+    const none = fee || verb ? null : NEG_NONE_RE.exec(clause);
+    if (fee) {
+      subject = fee[0].includes('免费') ? '免费' : '收取费用';
+      at = fee.index;
+    } else if (verb && (NEG_TOPIC_RE.test(verb[2] ?? '') || /申请$/.test(verb[2] ?? ''))) {
+      const object = negatedObject(verb[2] ?? '');
+      subject = /申请$/.test(object) && !NEG_TOPIC_RE.test(object) ? `${verb[1] ?? ''}${object}` : object;
+      at = verb.index;
+    } else if (none && NEG_TOPIC_RE.test(none[1] ?? '')) {
+      subject = negatedObject(none[1] ?? '');
+      at = none.index;
+    }
+    if (subject === null || subject === '') continue;
+    out.push({ index: clauseStart + at, tailEnd: end, clauseStart, predicateEnd: end, subject, predicate: '', value: 0, unit: '', qualifier: 'exact', negation: true });
+  }
+  return out;
+}

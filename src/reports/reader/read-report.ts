@@ -1,0 +1,151 @@
+/**
+ * The annual-report reader: bytes of a published report (plain text, HTML, DOCX or PDF) in, a
+ * {@link StructuredReport} out. It loads and normalises the input, decides the format, reads the
+ * tables cell by cell, finds the sections, drops text that is not part of the report, and lists
+ * every numeric claim of the narrative mapped onto the cells it states.
+ */
+import { createHash } from 'node:crypto';
+import { formatForYear, getFormat } from '../format/formats.ts';
+import type { FormatId, ReportFormat } from '../format/report-format.ts';
+import { STRUCTURED_REPORT_SCHEMA_VERSION } from '../model/structured-report.ts';
+import type { ShareSet, StructuredReport } from '../model/structured-report.ts';
+import { mapClaims } from './claim-mapper.ts';
+import { extractClaims, extractShareSet } from './claim-extractor.ts';
+import { documentText } from './document-text.ts';
+import type { DocumentText, TextRange } from './document-text.ts';
+import { findForeignContent } from './foreign-content.ts';
+import { loadInput } from './load-input.ts';
+import { organizationKind, readMetadata } from './report-metadata.ts';
+import { detectSections } from './section-detector.ts';
+import type { SourceDocument } from './source-document.ts';
+import { extractTables } from './table-extractor.ts';
+
+/** Options of {@link readReport}. */
+export interface ReadOptions {
+  /** The input's file name, kept in the report and used as a tie-breaker when sniffing the type. */
+  fileName?: string;
+  /** Force a format instead of detecting it. */
+  format?: FormatId;
+  /** Force the organization kind (decides the art. 49 deadline). */
+  organizationKind?: 'government' | 'department' | 'other';
+}
+
+/**
+ * Reads a published annual report.
+ * @param bytes the file's content
+ * @returns the structured report (schema `schema/structured-report.v1.schema.json`)
+ * @throws GongkaiError `INPUT_EMPTY`, `INPUT_TOO_LARGE`, `INPUT_UNSUPPORTED`, `INPUT_CORRUPT` when
+ *   the bytes cannot be read as a report at all; never for a report that is merely wrong
+ */
+export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): Promise<StructuredReport> {
+  const doc = await loadInput(bytes, options.fileName);
+  const report = readDocument(doc, options);
+  report.source.sha256 = createHash('sha256').update(bytes).digest('hex');
+  return report;
+}
+
+/**
+ * Reads an already loaded document (see {@link readReport}); pure, no I/O.
+ * @returns the structured report with `source.sha256` null
+ */
+export function readDocument(doc: SourceDocument, options: ReadOptions = {}): StructuredReport {
+  const dt = documentText(doc);
+  const notes: StructuredReport['notes'] = [];
+
+  const preliminary = readMetadata(dt, []);
+  const decided = decideFormat(dt, options.format, preliminary.citedFormat, preliminary.year);
+  const format = decided.format;
+
+  const tables = extractTables(dt, format);
+  notes.push(...tables.notes);
+  const foreign = findForeignContent(dt, tables.regions);
+  const exclude: TextRange[] = [...tables.regions, ...foreign.ranges].sort((a, b) => a.start - b.start);
+
+  const metadata = readMetadata(dt, exclude);
+  const sections = detectSections(dt, format, exclude);
+  const narrative = extractClaims(dt, sections, exclude);
+  const claims = mapClaims(narrative.claims, format);
+
+  const shareSets: ShareSet[] = [...narrative.shareSets];
+  for (const cell of tables.cells) {
+    if (cell.status !== 'text') continue;
+    const set = extractShareSet(cell.raw, 'table', cell.position);
+    if (set) shareSets.push({ ...set, id: `table-${cell.row}` });
+  }
+
+  const kindFromName = organizationKind(metadata.organizationName);
+  const organization: StructuredReport['organization'] = options.organizationKind
+    ? { name: metadata.organizationName, kind: options.organizationKind, kindSource: 'option' }
+    : { name: metadata.organizationName, kind: kindFromName, kindSource: kindFromName === null ? 'unknown' : 'name' };
+
+  let publicationDate: StructuredReport['publicationDate'] = metadata.publicationDate
+    ? { date: metadata.publicationDate.date, source: metadata.publicationDate.source, position: metadata.publicationDate.position }
+    : null;
+  if (!publicationDate && doc.metadata.creationDate) {
+    publicationDate = { date: doc.metadata.creationDate, source: 'metadata', position: null };
+    notes.push({
+      code: 'PUBLICATION_DATE_FROM_METADATA',
+      message: `No publication date in the text; using the file's creation date ${doc.metadata.creationDate}`,
+      position: null,
+    });
+  }
+
+  return {
+    schemaVersion: STRUCTURED_REPORT_SCHEMA_VERSION,
+    source: {
+      fileName: options.fileName ?? null,
+      mediaType: doc.mediaType,
+      sha256: null,
+      pageCount: doc.pageCount ?? null,
+      lineCount: doc.lines.length,
+    },
+    title: metadata.title,
+    organization,
+    year: metadata.year,
+    format: { id: format.id, source: decided.source },
+    publicationDate,
+    sections,
+    tables: tables.tables,
+    cells: tables.cells,
+    ambiguities: tables.ambiguities,
+    claims,
+    shareSets,
+    breakdowns: narrative.breakdowns,
+    ignored: [
+      ...foreign.passages,
+      ...doc.dropped.map((d) => ({ reason: d.reason, text: d.text, from: d.position, to: d.position })),
+    ],
+    notes,
+  };
+}
+
+/** Whitespace-free text, for the structural tests of {@link decideFormat}. */
+function compact(dt: DocumentText): string {
+  return dt.text.replace(/\s+/g, '');
+}
+
+/**
+ * Decides the format: an explicit option; else the tables' own structure (a 2021 report printed
+ * in the 2019 layout is read as 2019, so rule V12 can flag it); else the cited notice (60号/30号);
+ * else the report year (RULES.md §3.1); else 2021, the current format.
+ */
+function decideFormat(
+  dt: DocumentText,
+  option: FormatId | undefined,
+  cited: '2019' | '2021' | null,
+  year: number | null,
+): { format: ReportFormat; source: StructuredReport['format']['source'] } {
+  if (option) return { format: getFormat(option), source: 'option' };
+  const text = compact(dt);
+  if (/主动公开政府信息数/.test(text) && /(申请办结数|申请答复数|统计表)/.test(text)) return { format: getFormat('2014'), source: 'tables' };
+  const says2021 = /(逾期不补正|本年制发件数|本年收费金额)/.test(text);
+  const says2019 = /(本年新制作数量|上一年项目数量|第二十条第\(九\)项|采购项目数量)/.test(text);
+  if (says2021 && !says2019) return { format: getFormat('2021'), source: 'tables' };
+  if (says2019 && !says2021) return { format: getFormat('2019'), source: 'tables' };
+  if (cited) return { format: getFormat(cited), source: 'citation' };
+  if (year !== null) {
+    const byYear = formatForYear(year);
+    if (byYear) return { format: byYear, source: 'year' };
+  }
+  return { format: getFormat('2021'), source: 'default' };
+}

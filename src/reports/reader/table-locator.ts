@@ -1,0 +1,172 @@
+/**
+ * Locates a format's tables, their row labels and each row's value region in the compact view of
+ * a document (see `table-region.ts`). Tables are searched in format order and rows sequentially
+ * within their table: sequential search is what tells apart repeated words (`被依法纠错数` under
+ * both 复议 and 诉讼; `政府网站在线访谈次数` inside the next row's label).
+ */
+import type { CompactMatch, CompactView, CompiledTable } from './table-region.ts';
+import { findAllIn, findBrokenLabel, findIn } from './table-region.ts';
+
+/** Where a table was found, in compact offsets. */
+export interface LocatedTable {
+  readonly compiled: CompiledTable;
+  /** The heading that starts it (the block heading for table 二 blocks); null when not found. */
+  readonly anchor: CompactMatch | null;
+  /** End of the table region (the next table or later section heading, or the text end). */
+  readonly end: number;
+  /** True when nothing after the table bounds it (its end is the end of the text). */
+  readonly openEnded: boolean;
+  /** The label match of each row (null when not found). Key-less rows get an empty match at the anchor. */
+  readonly rows: readonly (CompactMatch | null)[];
+  /** End of each row's value region (meaningful only where `rows[i]` is set). */
+  readonly valueEnds: readonly number[];
+  /** Rows whose label was only found broken (a prefix or suffix of it). */
+  readonly broken: ReadonlySet<number>;
+}
+
+/** How far after a table heading its first row or block heading must appear to confirm it. */
+const CONFIRM_WINDOW = 400;
+/** How many matches of a table heading are tried before taking the first one. */
+const MAX_HEADING_TRIES = 10;
+
+/**
+ * The heading match of a table at or after `from`: the first match followed closely by the
+ * table's first block heading or row label (an introduction that names the section in passing is
+ * not the table), else the first match.
+ */
+function chooseHeading(view: CompactView, compiled: CompiledTable, from: number): CompactMatch | null {
+  if (!compiled.key) return null;
+  const confirm = compiled.blockKey ?? compiled.rows.find((r) => r.key)?.key ?? null;
+  let first: CompactMatch | null = null;
+  let at = from;
+  for (let tries = 0; tries < MAX_HEADING_TRIES; tries++) {
+    const m = findIn(compiled.key, view.text, at, view.text.length);
+    if (!m) break;
+    first ??= m;
+    if (!confirm || findIn(confirm, view.text, m.end, Math.min(view.text.length, m.end + CONFIRM_WINDOW))) return m;
+    at = m.end;
+  }
+  return first;
+}
+
+/** Finds every table's heading, in format order, each after the previous one found. */
+function locateAnchors(view: CompactView, tables: readonly CompiledTable[]): (CompactMatch | null)[] {
+  const anchors: (CompactMatch | null)[] = [];
+  const headings = new Map<string, CompactMatch | null>(); // table 二's blocks share one heading
+  let cursor = 0;
+  for (const compiled of tables) {
+    let heading: CompactMatch | null;
+    if (headings.has(compiled.table.key)) heading = headings.get(compiled.table.key) ?? null;
+    else {
+      heading = chooseHeading(view, compiled, cursor);
+      headings.set(compiled.table.key, heading);
+    }
+    let anchor = heading;
+    if (compiled.blockKey) {
+      // Without the shared heading, the block heading (第二十条第（一）项) is distinctive enough.
+      const from = heading ? Math.max(heading.end, cursor) : cursor;
+      anchor = findIn(compiled.blockKey, view.text, from, view.text.length);
+    }
+    anchors.push(anchor);
+    if (anchor) cursor = anchor.end;
+  }
+  return anchors;
+}
+
+/**
+ * Finds each row's label within `[from, to)`, sequentially. A row whose label is found only after
+ * the next row's label is out of order (its words are part of a later label) and is left for the
+ * broken-label pass.
+ */
+function locateRows(view: CompactView, compiled: CompiledTable, from: number, to: number): { rows: (CompactMatch | null)[]; broken: Set<number> } {
+  const rows: (CompactMatch | null)[] = [];
+  let cursor = from;
+  compiled.rows.forEach((row, i) => {
+    if (row.row.key === '') {
+      rows.push({ start: from, end: from });
+      return;
+    }
+    if (!row.key) {
+      rows.push(null);
+      return;
+    }
+    let m = findIn(row.key, view.text, cursor, to);
+    const next = compiled.rows[i + 1]?.key;
+    if (m && next) {
+      const n = findIn(next, view.text, cursor, to);
+      if (n && n.start < m.start) m = null;
+    }
+    rows.push(m);
+    if (m) cursor = m.end;
+  });
+  // Labels broken by interleaved text: look for a part of the label between its neighbours.
+  const broken = new Set<number>();
+  compiled.rows.forEach((row, i) => {
+    if (rows[i] || row.literal === '') return;
+    let gapStart = from;
+    for (let j = i - 1; j >= 0; j--) {
+      const m = rows[j];
+      if (m) {
+        gapStart = m.end;
+        break;
+      }
+    }
+    let gapEnd = to;
+    for (let j = i + 1; j < rows.length; j++) {
+      const m = rows[j];
+      if (m) {
+        gapEnd = m.start;
+        break;
+      }
+    }
+    const m = findBrokenLabel(row.literal, view.text, gapStart, gapEnd);
+    if (m) {
+      rows[i] = m;
+      broken.add(i);
+    }
+  });
+  return { rows, broken };
+}
+
+/**
+ * Locates every table of a compiled format in a document's compact view: its heading, its end,
+ * its row labels and where each row's values end (the next row label or group heading, or the
+ * table end). Never throws.
+ * @param view the compact view of the document
+ * @param tables the compiled format tables, in format order
+ * @returns one entry per table, in format order
+ */
+export function locateTables(view: CompactView, tables: readonly CompiledTable[]): LocatedTable[] {
+  const anchors = locateAnchors(view, tables);
+  return tables.map((compiled, index): LocatedTable => {
+    const anchor = anchors[index] ?? null;
+    if (!anchor) return { compiled, anchor: null, end: 0, openEnded: false, rows: compiled.rows.map(() => null), valueEnds: [], broken: new Set() };
+    let end = view.text.length;
+    for (const next of anchors.slice(index + 1)) {
+      if (next && next.start >= anchor.end) {
+        end = next.start;
+        break;
+      }
+    }
+    if (compiled.laterSections) {
+      const section = findIn(compiled.laterSections, view.text, anchor.end, end);
+      if (section) end = section.start;
+    }
+    const { rows, broken } = locateRows(view, compiled, anchor.end, end);
+    const groups = compiled.groupKeys ? findAllIn(compiled.groupKeys, view.text, anchor.end, end) : [];
+    const valueEnds = rows.map((m, i) => {
+      if (!m) return 0;
+      if (compiled.rows[i]?.row.key === '') return end;
+      let stop = end;
+      for (const next of rows.slice(i + 1)) {
+        if (next && next.start >= m.end) {
+          stop = next.start;
+          break;
+        }
+      }
+      const group = groups.find((g) => g.start >= m.end);
+      return group && group.start < stop ? group.start : stop;
+    });
+    return { compiled, anchor, end, openEnded: end === view.text.length, rows, valueEnds, broken };
+  });
+}

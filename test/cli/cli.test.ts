@@ -1,0 +1,116 @@
+// The gongkai CLI end to end: exit statuses, JSON outputs valid against the committed schemas,
+// structured-report JSON as checker input, rendering, and the bin entry point.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { main } from '../../src/cli/main.ts';
+import { jsonSchemas } from '../../src/reports/model/json-schemas.ts';
+import { fixturePath } from '../acceptance/read-fixture.ts';
+
+const wuzhong = fixturePath('reports/wuzhong-2017.txt');
+const huaian = fixturePath('reports/huaian-2024.pdf');
+const schemaDir = new URL('../../schema/', import.meta.url);
+
+async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(['node', 'gongkai', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false });
+  return { status, stdout, stderr };
+}
+
+function validator(name: string) {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  return ajv.compile(JSON.parse(readFileSync(new URL(name, schemaDir), 'utf8')) as object);
+}
+
+describe('gongkai CLI', () => {
+  it('the committed JSON Schemas are current (npm run schema)', () => {
+    for (const [name, schema] of Object.entries(jsonSchemas())) {
+      assert.deepEqual(JSON.parse(readFileSync(new URL(name, schemaDir), 'utf8')), JSON.parse(JSON.stringify(schema)), `${name} is stale`);
+    }
+  });
+
+  it('check exits 1 on a report with errors and prints them', async () => {
+    const { status, stdout } = await run('check', wuzhong, '--lang', 'en');
+    assert.equal(status, 1);
+    assert.match(stdout, /wuzhong-2017\.txt: 吴忠市 2017 · format 2014 · 5 errors/);
+    assert.match(stdout, /V07-swap/);
+  });
+
+  it('check exits 0 on a report without errors', async () => {
+    const { status, stdout } = await run('check', huaian);
+    assert.equal(status, 0, stdout);
+  });
+
+  it('check exits 2 with a typed error when a file cannot be read', async () => {
+    const { status, stderr } = await run('check', '/nonexistent/report.txt');
+    assert.equal(status, 2);
+    assert.match(stderr, /error \[INPUT_UNREADABLE\]/);
+    const empty = join(mkdtempSync(join(tmpdir(), 'gongkai-')), 'empty.txt');
+    writeFileSync(empty, '');
+    const second = await run('check', empty, wuzhong);
+    assert.equal(second.status, 2);
+    assert.match(second.stderr, /INPUT_EMPTY/);
+  });
+
+  it('check exits 2 on bad usage', async () => {
+    assert.equal((await run('check', wuzhong, '--format', '2099')).status, 2);
+    assert.equal((await run('frobnicate')).status, 2);
+  });
+
+  it('read --json prints a structured report valid against schema/structured-report.v1.schema.json', async () => {
+    const validate = validator('structured-report.v1.schema.json');
+    for (const file of [wuzhong, huaian, fixturePath('reports/pingtan-2020.txt')]) {
+      const { status, stdout } = await run('read', file, '--json');
+      assert.equal(status, 0);
+      const data: unknown = JSON.parse(stdout);
+      assert.ok(validate(data), JSON.stringify(validate.errors?.slice(0, 3)));
+    }
+  });
+
+  it('check --json is valid against schema/check-result.v1.schema.json and gives the same findings on read --json output', async () => {
+    const validate = validator('check-result.v1.schema.json');
+    const direct = await run('check', wuzhong, '--json');
+    const data = JSON.parse(direct.stdout) as { files: { findings: unknown[] }[] };
+    assert.ok(validate(data), JSON.stringify(validate.errors?.slice(0, 3)));
+
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-'));
+    const jsonFile = join(dir, 'wuzhong.json');
+    writeFileSync(jsonFile, (await run('read', wuzhong, '--json')).stdout);
+    const viaJson = await run('check', jsonFile, '--json');
+    assert.equal(viaJson.status, 1);
+    const again = JSON.parse(viaJson.stdout) as { files: { findings: unknown[] }[] };
+    assert.deepEqual(again.files[0]?.findings, data.files[0]?.findings);
+  });
+
+  it('check rejects structured-report JSON that does not match the schema', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: '1.0.0', cells: 'nope' }));
+    const { status, stderr } = await run('check', bad);
+    assert.equal(status, 2);
+    assert.match(stderr, /REPORT_JSON_INVALID/);
+  });
+
+  it('render prints the tables with findings marked, as Markdown and HTML', async () => {
+    const md = await run('render', wuzhong, '--to', 'md');
+    assert.equal(md.status, 0);
+    assert.match(md.stdout, /127736/);
+    assert.match(md.stdout, /⚠/);
+    const html = await run('render', fixturePath('reports/pingtan-2020.txt'), '--to', 'html');
+    assert.equal(html.status, 0);
+    assert.match(html.stdout, /<table/);
+    assert.match(html.stdout, /rowspan/);
+  });
+
+  it('the bin entry point runs through npx-style invocation', () => {
+    const bin = new URL('../../bin/gongkai.js', import.meta.url).pathname;
+    const result = spawnSync(process.execPath, [bin, 'check', wuzhong, '--lang', 'en'], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /V07/);
+  });
+});
