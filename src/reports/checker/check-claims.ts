@@ -97,12 +97,20 @@ export function checkClaims(ctx: CheckContext): Finding[] {
   // Findings in reading order: a swap sits where its first claim does.
   const ordered: { at: number; finding: Finding }[] = [];
   const swapped = new Set<Compared>();
+  // Swap partners are looked up by sum: B can only be A's partner when sum(B) lies in the range
+  // A allows, so a binary search over the mismatches sorted by sum finds the candidates
+  // (O(m log m) instead of comparing every pair; at most SWAP_SCAN candidates per claim).
+  const bySum = mismatched.map((c, i) => ({ c, i })).sort((x, y) => x.c.sum - y.c.sum);
   for (let i = 0; i < mismatched.length; i++) {
     const a = mismatched[i];
     if (!a || swapped.has(a) || a.claim.negation) continue;
-    for (let j = i + 1; j < mismatched.length; j++) {
-      const b = mismatched[j];
-      if (!b || swapped.has(b) || b.claim.negation) continue;
+    const range = agreeRange(a.claim, unitOf(ctx, a.cells));
+    let k = lowerBound(bySum, range.lo);
+    for (let scanned = 0; k < bySum.length && scanned < SWAP_SCAN; k++, scanned++) {
+      const entry = bySum[k];
+      if (!entry || entry.c.sum > range.hi) break;
+      const b = entry.c;
+      if (entry.i <= i || swapped.has(b) || b.claim.negation) continue;
       if (a.cells.join('+') === b.cells.join('+')) continue;
       if (claimAgrees(a.claim, b.sum, unitOf(ctx, b.cells)) && claimAgrees(b.claim, a.sum, unitOf(ctx, a.cells))) {
         swapped.add(a);
@@ -117,6 +125,41 @@ export function checkClaims(ctx: CheckContext): Finding[] {
   });
   const findings = ordered.sort((x, y) => x.at - y.at).map((o) => o.finding);
   return findings;
+}
+
+/** Most swap candidates examined per claim (bounds the work on pathological inputs). */
+const SWAP_SCAN = 64;
+
+/** The sums a claim agrees with, as a closed range in the cells' unit (a superset for open bounds). */
+function agreeRange(claim: Claim, cellUnit: string | undefined): { lo: number; hi: number } {
+  const value = convert(claim.value, claim.unit, cellUnit);
+  const upper = claim.upperBound === undefined ? Number.POSITIVE_INFINITY : convert(claim.upperBound, claim.unit, cellUnit);
+  if (claim.negation) return { lo: 0, hi: 0 };
+  switch (claim.qualifier) {
+    case 'exact':
+      return { lo: value - 1e-6, hi: value + 1e-6 };
+    case 'approximately':
+      return { lo: value - Math.abs(value) * 0.1 - 1e-6, hi: value + Math.abs(value) * 0.1 + 1e-6 };
+    case 'at-least':
+      return { lo: value - 1e-6, hi: upper + 1e-6 };
+    case 'more-than':
+      return { lo: value, hi: Number.POSITIVE_INFINITY };
+    case 'at-most':
+    case 'less-than':
+      return { lo: Number.NEGATIVE_INFINITY, hi: value + 1e-6 };
+  }
+}
+
+/** Index of the first entry whose sum is ≥ `lo` (entries sorted by sum). */
+function lowerBound(entries: readonly { c: Compared }[], lo: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((entries[mid]?.c.sum ?? Number.POSITIVE_INFINITY) < lo) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The unit of the first cell (all cells a mapping sums share one). */

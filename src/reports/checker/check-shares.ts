@@ -31,7 +31,8 @@ export function shareKey(label: string): string {
  *   names 其他 (so it claims to cover everything), else warning (it may list the main items only).
  * - A narrative set and a table set with ≥ 2 labels in common (after {@link shareKey}; a label
  *   that is a prefix of exactly one label of the other set also counts: 重大项目 / 重大项目建设)
- *   describe the same thing: each common label with different shares → error.
+ *   describe the same thing: each common label with different shares → error. Each narrative
+ *   set is compared with the one table set sharing the most labels.
  *
  * `expected`/`found`: 100 / the total; or the table's share / the narrative's share.
  */
@@ -61,11 +62,22 @@ export function checkShares(ctx: CheckContext): Finding[] {
   }
   const narrative = ctx.report.shareSets.filter((s) => s.origin === 'narrative');
   const tables = ctx.report.shareSets.filter((s) => s.origin === 'table');
+  const keys = new Map<ShareSet, string[]>();
+  for (const set of ctx.report.shareSets) keys.set(set, set.items.map((i) => shareKey(i.label)));
   for (const n of narrative) {
-    for (const t of tables) findings.push(...compareSets(ctx, n, t));
+    // A narrative set describes one table set: the one sharing the most labels (first on ties).
+    let best: { set: ShareSet; pairs: SharePair[] } | null = null;
+    for (const t of tables) {
+      const pairs = pairShareLabels(n, t, keys.get(n), keys.get(t));
+      if (pairs.length >= 2 && (best === null || pairs.length > best.pairs.length)) best = { set: t, pairs };
+    }
+    if (best) findings.push(...compareSets(ctx, n, best.set, best.pairs));
   }
   return findings;
 }
+
+/** Two items, one of each set, with the same label. */
+type SharePair = [ShareSet['items'][number], ShareSet['items'][number]];
 
 /**
  * The text cells a table share set was read from (2014 申请公开的主要内容): the `text` cells on
@@ -90,23 +102,24 @@ function evidence(ctx: CheckContext, set: ShareSet, items: ShareSet['items']): {
   return { cells: [], passages: items.map((i) => ({ claim: null, text: `${i.label} ${fmt(i.value)}%`, position: i.position })) };
 }
 
-/** Pairs the labels of two share sets: exact keys first, then a unique prefix match. */
-export function pairShareLabels(a: ShareSet, b: ShareSet): [ShareSet['items'][number], ShareSet['items'][number]][] {
-  const pairs: [ShareSet['items'][number], ShareSet['items'][number]][] = [];
+/**
+ * Pairs the labels of two share sets: exact keys first, then a unique prefix match.
+ * @param aKeys, bKeys the sets' {@link shareKey}s when already computed
+ */
+export function pairShareLabels(a: ShareSet, b: ShareSet, aKeys?: readonly string[], bKeys: readonly string[] = b.items.map((i) => shareKey(i.label))): SharePair[] {
+  const pairs: SharePair[] = [];
   const usedB = new Set<number>();
-  const leftover: ShareSet['items'][number][] = [];
-  const bKeys = b.items.map((i) => shareKey(i.label));
-  for (const item of a.items) {
-    const key = shareKey(item.label);
+  const leftover: { item: ShareSet['items'][number]; key: string }[] = [];
+  for (const [index, item] of a.items.entries()) {
+    const key = aKeys?.[index] ?? shareKey(item.label);
     const j = bKeys.findIndex((k, idx) => k === key && !usedB.has(idx));
     const match = b.items[j];
     if (j >= 0 && match) {
       usedB.add(j);
       pairs.push([item, match]);
-    } else leftover.push(item);
+    } else leftover.push({ item, key });
   }
-  for (const item of leftover) {
-    const key = shareKey(item.label);
+  for (const { item, key } of leftover) {
     if (key.length < 2) continue;
     const candidates = bKeys
       .map((k, idx) => ({ k, idx }))
@@ -122,9 +135,7 @@ export function pairShareLabels(a: ShareSet, b: ShareSet): [ShareSet['items'][nu
 }
 
 /** Errors for each common label of a narrative and a table set that differ. */
-function compareSets(ctx: CheckContext, n: ShareSet, t: ShareSet): Finding[] {
-  const pairs = pairShareLabels(n, t);
-  if (pairs.length < 2) return [];
+function compareSets(ctx: CheckContext, n: ShareSet, t: ShareSet, pairs: readonly SharePair[]): Finding[] {
   const findings: Finding[] = [];
   for (const [ni, ti] of pairs) {
     if (Math.abs(ni.value - ti.value) < 1e-6) continue;

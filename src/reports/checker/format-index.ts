@@ -99,6 +99,17 @@ const ARABIC: Readonly<Record<string, string>> = { 一: '1', 二: '2', 三: '3',
  * en: 'table 2 (art. 20 item 1)' }`, `{ zh: '统计表', en: 'statistics table' }`.
  */
 export function tableName(table: TableFormat): { zh: string; en: string } {
+  let name = NAMES.get(table);
+  if (!name) {
+    name = computeTableName(table);
+    NAMES.set(table, name);
+  }
+  return name;
+}
+
+const NAMES = new WeakMap<TableFormat, { zh: string; en: string }>();
+
+function computeTableName(table: TableFormat): { zh: string; en: string } {
   if (table.sectionNumber === '') return { zh: '统计表', en: 'statistics table' };
   const arabic = ARABIC[table.sectionNumber] ?? table.sectionNumber;
   const block = table.title.split('·')[1];

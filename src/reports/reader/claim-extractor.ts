@@ -9,7 +9,7 @@ import { scanNegations, scanNumbers } from './claim-scanner.ts';
 import type { ScannedClaim } from './claim-scanner.ts';
 import { positionAt } from './document-text.ts';
 import type { DocumentText, TextRange } from './document-text.ts';
-import { collapseWhitespace, paragraphsOf } from './paragraphs.ts';
+import { collapseWhitespace, offsetAt, paragraphsOf } from './paragraphs.ts';
 import { sectionSpans } from './section-detector.ts';
 
 /** What {@link extractClaims} returns. */
@@ -221,7 +221,7 @@ export function extractClaims(dt: DocumentText, sections: readonly Section[], ex
   let spanIndex = -1;
   const claims: Claim[] = located.map((l, i) => {
     const p = paragraphs[l.para];
-    const offset = p?.offsets[l.scanned.index] ?? 0;
+    const offset = p ? offsetAt(p, l.scanned.index) : 0;
     while (spanIndex + 1 < spans.length && (spans[spanIndex + 1]?.start ?? Infinity) <= offset) spanIndex++;
     const span = spans[spanIndex];
     const claim: Claim = {

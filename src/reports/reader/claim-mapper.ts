@@ -14,19 +14,28 @@ interface CompiledMapping {
   units: ReadonlySet<string>;
 }
 
-const COMPILED = new WeakMap<ReportFormat, CompiledMapping[]>();
+/** A format's mappings, compiled, in order, and indexed by unit. */
+interface CompiledFormat {
+  all: CompiledMapping[];
+  byUnit: ReadonlyMap<string, CompiledMapping[]>;
+}
+
+const COMPILED = new WeakMap<ReportFormat, CompiledFormat>();
 
 /** The format's mappings, compiled once per format object. */
-function compiled(format: ReportFormat): CompiledMapping[] {
+function compiled(format: ReportFormat): CompiledFormat {
   let out = COMPILED.get(format);
   if (!out) {
-    out = format.claimMappings.map((mapping) => ({
+    const all = format.claimMappings.map((mapping) => ({
       mapping,
       subject: mapping.subject !== undefined ? new RegExp(mapping.subject) : null,
       predicate: mapping.predicate !== undefined ? new RegExp(mapping.predicate) : null,
       exclude: mapping.exclude !== undefined ? new RegExp(mapping.exclude) : null,
       units: new Set<string>(mapping.units),
     }));
+    const byUnit = new Map<string, CompiledMapping[]>();
+    for (const m of all) for (const unit of m.units) byUnit.set(unit, [...(byUnit.get(unit) ?? []), m]);
+    out = { all, byUnit };
     COMPILED.set(format, out);
   }
   return out;
@@ -39,9 +48,11 @@ function compiled(format: ReportFormat): CompiledMapping[] {
  * predicate, and its `exclude` regex does not match `context + '|' + subject`.
  */
 export function findMapping(claim: Claim, format: ReportFormat): ClaimMapping | null {
+  const c = compiled(format);
+  const candidates = claim.negation ? c.all : c.byUnit.get(claim.unit);
+  if (!candidates) return null;
   const key = `${claim.context}|${claim.subject}`;
-  for (const m of compiled(format)) {
-    if (!claim.negation && !m.units.has(claim.unit)) continue;
+  for (const m of candidates) {
     const hit = (m.subject?.test(key) ?? false) || (m.predicate?.test(claim.predicate) ?? false);
     if (!hit || (m.exclude?.test(key) ?? false)) continue;
     return m.mapping;

@@ -36,8 +36,8 @@ const TAIL_RE =
   /(余|多)?(?:(万元|亿元)|(万|亿)?(余|多)?(人次|场次|条|件|次|篇|个(?!月|工作日|百分点|小时|季度)|人(?!民)|名(?!单|称|额)|场(?!所|景|地)|期(?!间|限|刊)|项(?!目)|户(?!籍|口)|套|家(?!庭|属|长)|份(?!额)|元(?!旦|素)|%))(以上|左右)?/y;
 /** Characters before a number that make it part of a code, an id, a date or a decimal. */
 const BAD_BEFORE_RE = /[0-9A-Za-z._\-/@#〔[\\~～]/;
-/** Characters right after a number that make it part of a code, a time or an id. */
-const BAD_AFTER_RE = /[-/_@A-Za-z:\\~～]/;
+/** Codes of the characters a claim's tail can start with (a cheap filter before TAIL_RE). */
+const TAIL_START: ReadonlySet<number> = new Set([...'余多万亿人场条件次篇个名期项户套家份元%'].map((c) => c.charCodeAt(0)));
 /** Words before a number that qualify it, longest first. */
 const PRE_QUALIFIERS: readonly (readonly [string, Qualifier])[] = [
   ['将近', 'approximately'],
@@ -80,17 +80,22 @@ const NEG_TRIGGER_RE = /[未没无免不]/g;
 /** Topics a negation must be about to count (what the tables count). */
 const NEG_TOPIC_RE = /投诉|举报|败诉|复议|诉讼|纠错|纠正|问责|追责|费/;
 
-/** Marks the characters inside 《…》 and 〈…〉 (titles: their numbers are not claims). */
-function titleMask(t: string): Uint8Array {
-  const mask = new Uint8Array(t.length);
+/** The `[start, end)` spans inside 《…》 and 〈…〉 (titles: their numbers are not claims), flattened. */
+function titleSpans(t: string): number[] {
+  const spans: number[] = [];
+  if (t.indexOf('《') < 0 && t.indexOf('〈') < 0) return spans;
   let depth = 0;
+  let start = 0;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '《' || c === '〈') depth++;
-    else if ((c === '》' || c === '〉') && depth > 0) depth--;
-    else if (depth > 0) mask[i] = 1;
+    const c = t.charCodeAt(i);
+    if (c === 0x300a || c === 0x3008) {
+      if (depth++ === 0) start = i + 1;
+    } else if ((c === 0x300b || c === 0x3009) && depth > 0) {
+      if (--depth === 0) spans.push(start, i);
+    }
   }
-  return mask;
+  if (depth > 0) spans.push(start, t.length);
+  return spans;
 }
 
 /** Number of trailing zeros of a positive integer. */
@@ -120,28 +125,42 @@ export function atLeastUpperBound(n: number, raw: string): number {
   return clean(n + Math.max(step, n * 0.1));
 }
 
+/** Character classes for the backward clause scan: 1 ends a clause or opens a bracket, 2 closes one. */
+const SCAN_CLASS = new Uint8Array(0x10000);
+for (const c of CLAUSE_END) SCAN_CLASS[c.charCodeAt(0)] = 1;
+for (const c of OPENERS) SCAN_CLASS[c.charCodeAt(0)] = 1;
+for (const c of OPEN_OF.keys()) SCAN_CLASS[c.charCodeAt(0)] = 2;
+/** Closer code → opener code. */
+const OPENER_CODE: ReadonlyMap<number, number> = new Map([...OPEN_OF].map(([close, open]) => [close.charCodeAt(0), open.charCodeAt(0)]));
+
 /** The start of the clause ending at `end`: back to a clause end, an unclosed opener, or `limit`. */
 function clauseStartBefore(t: string, end: number, limit: number): number {
-  const stack: string[] = [];
+  const stack: number[] = [];
   for (let i = end - 1; i >= limit; i--) {
-    const c = t[i] ?? '';
-    const open = OPEN_OF.get(c);
-    if (open !== undefined) {
-      stack.push(open);
+    const c = t.charCodeAt(i);
+    const cls = SCAN_CLASS[c] ?? 0;
+    if (cls === 0) continue;
+    if (cls === 2) {
+      stack.push(OPENER_CODE.get(c) ?? 0);
       continue;
     }
     if (stack.length > 0) {
       if (c === stack[stack.length - 1]) stack.pop();
       continue;
     }
-    if (CLAUSE_END.has(c) || OPENERS.has(c)) return i + 1;
+    return i + 1;
   }
   return limit;
 }
 
+/** `s` without spaces (paragraph text keeps a space only between ASCII letters or digits). */
+function removeSpaces(s: string): string {
+  return s.includes(' ') ? s.replace(/\s+/g, '') : s;
+}
+
 /** Cleans a subject: drops leading connectors (、 其中 含) and a trailing qualifier word. */
 function cleanSubject(s: string, qualifierWord: string): string {
-  let out = s.replace(/\s+/g, '');
+  let out = removeSpaces(s);
   if (qualifierWord && out.endsWith(qualifierWord)) out = out.slice(0, -qualifierWord.length);
   out = out.replace(/^[、,，\-—]+/, '').replace(/^其中[,，:：]?/, '');
   return out.replace(/^[、,，]+/, '');
@@ -169,19 +188,20 @@ function preQualifier(before: string): readonly [string, Qualifier] | undefined 
  * after the unit up to the clause end, `、`, a bracket, or the next claim.
  */
 export function scanNumbers(t: string): ScannedClaim[] {
-  const mask = titleMask(t);
+  const titles = titleSpans(t);
+  let title = 0;
   const found: { index: number; numEnd: number; tailEnd: number; value: number; unit: string; qualifier: Qualifier; upperBound?: number; word: string }[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(t); m; m = NUMBER_RE.exec(t)) {
     const index = m.index;
     const raw = m[0];
     const numEnd = index + raw.length;
+    if (!TAIL_START.has(t.charCodeAt(numEnd))) continue;
+    while (title < titles.length && (titles[title + 1] ?? 0) <= index) title += 2;
+    if (title < titles.length && (titles[title] ?? 0) <= index) continue;
     const before = t[index - 1];
-    if (mask[index] === 1) continue;
     if (before !== undefined && (BAD_BEFORE_RE.test(before) || before === '第')) continue;
     if ((before === ' ' || before === ':') && /\d/.test(t[index - 2] ?? '')) continue;
-    const after = t[numEnd] ?? '';
-    if (BAD_AFTER_RE.test(after) || (after === ' ' && /\d/.test(t[numEnd + 1] ?? ''))) continue;
     TAIL_RE.lastIndex = numEnd;
     const tail = TAIL_RE.exec(t);
     if (!tail) continue;
@@ -212,7 +232,7 @@ export function scanNumbers(t: string): ScannedClaim[] {
       clauseStart,
       predicateEnd,
       subject: cleanSubject(t.slice(clauseStart, f.index), f.word),
-      predicate: t.slice(f.tailEnd, predicateEnd).replace(/\s+/g, ''),
+      predicate: removeSpaces(t.slice(f.tailEnd, predicateEnd)),
       value: f.value,
       unit: f.unit,
       qualifier: f.qualifier,

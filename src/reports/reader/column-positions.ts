@@ -1,8 +1,10 @@
 /**
- * Places the values of a PDF table row with empty cells. A PDF row prints only the values it
- * has, so a row with fewer numbers than columns says nothing by itself about which cells are
- * empty; the x position of each number against the column centres learned from the table's
- * complete rows does.
+ * Places the values of a table row with empty cells, in a PDF or in text laid out with spaces. Such
+ * a row prints only the values it has, so a row with fewer numbers than columns says nothing by
+ * itself about which cells are empty; the horizontal position of each number (PDF x, or display
+ * column) against the column centres learned from the table's complete rows does.
+ *
+ * No function of this module throws: every input, however malformed, gives a result.
  */
 import type { DocumentText } from './document-text.ts';
 import { lineIndexAt } from './document-text.ts';
@@ -24,6 +26,34 @@ export function xCentre(dt: DocumentText, offset: number, length: number): numbe
     }
   }
   return null;
+}
+
+/** Whether a UTF-16 code unit is displayed double-width (CJK, full-width forms, Hangul). */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
+}
+
+/**
+ * The display column of the middle of `[offset, offset + length)` in its line, counting CJK
+ * characters as two columns: for text laid out with spaces (`pdftotext -layout`, fixed-width
+ * tables), where it plays the role of x. Null when the line has tokens (use {@link xCentre}).
+ */
+export function displayCentre(dt: DocumentText, offset: number, length: number): number | null {
+  const index = lineIndexAt(dt, offset);
+  const line = dt.doc.lines[index];
+  if (!line || line.tokens) return null;
+  const start = dt.lineStarts[index] ?? 0;
+  let column = 0;
+  for (let i = start; i < offset; i++) column += isWide(dt.text.charCodeAt(i)) ? 2 : 1;
+  return column + length / 2;
 }
 
 /**

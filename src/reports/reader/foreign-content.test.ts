@@ -40,6 +40,11 @@ describe('findForeignContent', () => {
     assert.deepEqual(findForeignContent(notice, [{ start: 0, end: notice.text.length }]).passages, []);
   });
 
+  it('leaves a catalog table above the report alone (it is the report\'s own metadata)', () => {
+    const page = docFromText('索引号\t123/2021-00001\t发布机构\t某县人民政府\n发布日期\t2021-03-05\n某县2020年政府信息公开工作年度报告\n正文。');
+    assert.deepEqual(findForeignContent(page, []).passages, []);
+  });
+
   it('finds nothing in a clean report', () => {
     assert.deepEqual(pingtan().foreign.passages, []);
   });

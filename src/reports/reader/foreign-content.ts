@@ -40,8 +40,9 @@ const DUPLICATE_MIN_LENGTH = 15;
 /**
  * Finds foreign content outside the `exclude` ranges (the report's tables).
  *
- * - `foreign-content`: a run of tab-containing lines (blank lines may separate them), with the
- *   line just before it when that line ends like a notice title (`…中标公示`, `…公告`, `…通知`),
+ * - `foreign-content`: a run of tab-containing lines (blank lines may separate them) after the
+ *   first line holding a full stop (a page-header catalog table above the report is its own
+ *   metadata, not foreign), with the line just before it when that line ends like a notice title (`…中标公示`, `…公告`, `…通知`),
  *   is foreign when its lines carry at least two distinct catalog or notice metadata keys
  *   (索引号, 文号, 发布机构, 生成日期, 公开方式, 招标单位 …) at a line or cell start. Report tables
  *   are tab-separated too, but carry no such keys.
@@ -60,8 +61,11 @@ export function findForeignContent(dt: DocumentText, exclude: readonly TextRange
   };
   const found: { first: number; last: number; reason: 'foreign-content' | 'duplicate-fragment' }[] = [];
 
-  // Runs of tab-containing lines.
-  let i = 0;
+  // Runs of tab-containing lines, after the narrative has begun (a catalog table at the top of a
+  // saved web page describes the report itself: its 发布日期 is the publication date).
+  let narrativeStart = 0;
+  while (narrativeStart < lines.length && !(lines[narrativeStart]?.text.includes('。') ?? false)) narrativeStart++;
+  let i = narrativeStart + 1;
   while (i < lines.length) {
     if (!(lines[i]?.text.includes('\t') ?? false) || !lineFree(i)) {
       i++;
@@ -89,7 +93,9 @@ export function findForeignContent(dt: DocumentText, exclude: readonly TextRange
   // Fragments repeated by a page break.
   const collapsed: (string | undefined)[] = [];
   const collapsedLine = (k: number): string => (collapsed[k] ??= collapseWhitespace(lines[k]?.text ?? ''));
-  const inForeign = (k: number): boolean => found.some((f) => k >= f.first && k <= f.last);
+  const foreignLine = new Uint8Array(lines.length);
+  for (const f of found) foreignLine.fill(1, f.first, f.last + 1);
+  const inForeign = (k: number): boolean => foreignLine[k] === 1;
   for (let k = 0; k < lines.length; k++) {
     const raw = lines[k]?.text ?? '';
     if (raw.length < DUPLICATE_MIN_LENGTH || raw.length > DUPLICATE_MAX_LENGTH || FINAL_PUNCT_RE.test(raw) || raw.includes('\t')) continue;

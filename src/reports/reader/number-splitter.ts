@@ -180,6 +180,11 @@ function holds(identity: RowIdentity, values: readonly number[]): boolean {
   return identity.relation === 'eq' ? Math.abs(left - right) <= eps : left <= right + eps;
 }
 
+/** Whether every identity holds for a full row of `values` (by column index). Never throws. */
+export function satisfiesAll(identities: readonly RowIdentity[], values: readonly number[]): boolean {
+  return identities.every((identity) => holds(identity, values));
+}
+
 /**
  * Splits the tokens of one row into exactly `types.length` numbers.
  *

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docFromText, huaian, wuzhong } from '../../../test/helpers/narrative-fixtures.ts';
 import { positionAt } from './document-text.ts';
-import { buildParagraphs, collapseWhitespace, inRanges, isHeadingLine, mergeRanges, paragraphsOf, textBetween } from './paragraphs.ts';
+import { buildParagraphs, collapseWhitespace, indexAtOrAfter, inRanges, isHeadingLine, mergeRanges, offsetAt, paragraphsOf, textBetween } from './paragraphs.ts';
 
 describe('collapseWhitespace', () => {
   it('drops whitespace except one space between ASCII letters or digits', () => {
@@ -43,9 +43,12 @@ describe('buildParagraphs', () => {
     assert.equal(ps[0]?.text, '前文(宁政办发〔2017〕80号)等文件精神。');
     const p = ps[0];
     assert.ok(p);
-    assert.equal(p.offsets.length, p.text.length);
-    for (let i = 0; i < p.text.length; i++) assert.equal(dt.text[p.offsets[i] ?? -1], p.text[i]);
-    assert.deepEqual(positionAt(dt, p.offsets[p.text.indexOf('办')] ?? 0), { line: 7, column: 1 });
+    for (let i = 0; i < p.text.length; i++) assert.equal(dt.text[offsetAt(p, i)], p.text[i]);
+    assert.deepEqual(positionAt(dt, offsetAt(p, p.text.indexOf('办'))), { line: 7, column: 1 });
+    for (let o = p.start; o < p.end; o++) {
+      const i = indexAtOrAfter(p, o);
+      assert.ok(offsetAt(p, i) >= o && (i === 0 || offsetAt(p, i - 1) < o), `offset ${o}`);
+    }
   });
 
   it('does not join after a full stop, a heading line, or before an enumerated item', () => {
@@ -78,6 +81,14 @@ describe('buildParagraphs', () => {
     assert.ok(p);
     assert.match(p.text, /政府采购项目在中国政府采购网、宁夏公共资源交易服务平台/);
     assert.ok(!p.text.includes('索引号'));
+  });
+
+  it('maps an inserted space between ASCII words and digits back to the whitespace', () => {
+    const dt = docFromText('共计 1\n000 件。');
+    const [p] = buildParagraphs(dt, []);
+    assert.ok(p);
+    assert.equal(p.text, '共计1 000件。');
+    assert.deepEqual([...p.text].map((_, i) => offsetAt(p, i)), [0, 1, 3, 4, 5, 6, 7, 9, 10]);
   });
 
   it('joins hard-wrapped PDF lines and page breaks (huaian)', async () => {

@@ -10,12 +10,17 @@
  */
 import type { DocumentText, TextRange } from './document-text.ts';
 
-/** One rebuilt paragraph. */
+/**
+ * One rebuilt paragraph. Its characters map back to DocumentText offsets through segments: runs
+ * of characters whose offsets are consecutive (see {@link offsetAt}, {@link indexAtOrAfter}).
+ */
 export interface Paragraph {
   /** The paragraph, whitespace collapsed (see the module comment). */
   readonly text: string;
-  /** For each character of `text`, its offset in the DocumentText (same length as `text`). */
-  readonly offsets: Int32Array;
+  /** Index in `text` where each segment starts (ascending; the first is 0). */
+  readonly segmentStarts: readonly number[];
+  /** DocumentText offset of each segment's first character (ascending). */
+  readonly segmentOffsets: readonly number[];
   /** Offset of the first character. */
   readonly start: number;
   /** Offset just after the last character. */
@@ -91,16 +96,22 @@ export function inRanges(ranges: readonly TextRange[], offset: number): boolean 
  * the paragraphs use.
  */
 export function collapseWhitespace(s: string): string {
-  return collapseRange(s, 0, s.length, null);
+  return collapseRange(s, 0, s.length, null, 0);
+}
+
+/** Where collapsed text maps back to its source: segment starts in the output and the source. */
+interface SegmentSink {
+  starts: number[];
+  offsets: number[];
 }
 
 /**
- * Collapses `s[start, end)` (see {@link collapseWhitespace}); when `offsets` is given, writes the
- * source index of each output character into it (it must have room for `end - start` entries).
+ * Collapses `s[start, end)` (see {@link collapseWhitespace}); when `sink` is given, records a
+ * segment for every run of output characters with consecutive source indexes, numbering output
+ * characters from `base` (an inserted space maps to the whitespace before the run).
  */
-function collapseRange(s: string, start: number, end: number, offsets: Int32Array | null): string {
+function collapseRange(s: string, start: number, end: number, sink: SegmentSink | null, base: number): string {
   let out = '';
-  let n = 0;
   let run = -1;
   let lastCode = -1;
   let pendingSpace = false;
@@ -111,23 +122,56 @@ function collapseRange(s: string, start: number, end: number, offsets: Int32Arra
         out += s.slice(run, i);
         run = -1;
       }
-      if (n > 0 || out.length > 0) pendingSpace = true;
+      if (out.length > 0) pendingSpace = true;
       continue;
     }
     if (run < 0) {
       if (pendingSpace && isAsciiAlnumCode(lastCode) && isAsciiAlnumCode(c)) {
+        if (sink) {
+          sink.starts.push(base + out.length);
+          sink.offsets.push(i - 1);
+        }
         out += ' ';
-        if (offsets) offsets[n] = i - 1;
-        n++;
       }
       pendingSpace = false;
       run = i;
+      if (sink) {
+        sink.starts.push(base + out.length);
+        sink.offsets.push(i);
+      }
     }
-    if (offsets) offsets[n] = i;
-    n++;
     lastCode = c;
   }
   return out;
+}
+
+/** The DocumentText offset of character `i` of `p` (binary search over its segments). */
+export function offsetAt(p: Paragraph, i: number): number {
+  let lo = 0;
+  let hi = p.segmentStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((p.segmentStarts[mid] ?? 0) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return (p.segmentOffsets[lo] ?? 0) + i - (p.segmentStarts[lo] ?? 0);
+}
+
+/** Index of the first character of `p` whose offset is ≥ `offset` (`p.text.length` if none). */
+export function indexAtOrAfter(p: Paragraph, offset: number): number {
+  const n = p.segmentStarts.length;
+  let lo = 0;
+  let hi = n - 1;
+  if (n === 0 || offset <= (p.segmentOffsets[0] ?? 0)) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((p.segmentOffsets[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const segStart = p.segmentStarts[lo] ?? 0;
+  const segEnd = p.segmentStarts[lo + 1] ?? p.text.length;
+  const inSeg = offset - (p.segmentOffsets[lo] ?? 0);
+  return inSeg < segEnd - segStart ? segStart + inSeg : segEnd;
 }
 
 /** The last character that is not a closer, or undefined. */
@@ -150,61 +194,14 @@ export function isHeadingLine(line: string): boolean {
   return line.length <= 60 && TITLE_LINE_RE.test(line);
 }
 
-/** A live chunk of one line (outside the excluded ranges), whitespace collapsed. */
+/** A live chunk of one line (outside the excluded ranges), as the join decision needs it. */
 interface Chunk {
   text: string;
-  offsets: Int32Array;
-  line: number;
   page: number | undefined;
   /** Blank lines between the previous chunk and this one. */
   blanksBefore: number;
   /** Whether an excluded range lay between the previous chunk and this one. */
   excludedBefore: boolean;
-}
-
-/** Collapses `dt.text[start, end)` into a chunk text with offsets. */
-function collapse(dt: DocumentText, start: number, end: number): { text: string; offsets: Int32Array } {
-  const offsets = new Int32Array(end - start);
-  const text = collapseRange(dt.text, start, end, offsets);
-  return { text, offsets: offsets.subarray(0, text.length) };
-}
-
-/** Splits every line into live chunks, recording the gaps (blank lines, excluded ranges) between them. */
-function chunksOf(dt: DocumentText, ranges: readonly TextRange[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let blanks = 0;
-  let excluded = false;
-  let r = 0;
-  const lines = dt.doc.lines;
-  for (let li = 0; li < lines.length; li++) {
-    const lineStart = dt.lineStarts[li] ?? 0;
-    const lineEnd = lineStart + (lines[li]?.text.length ?? 0);
-    const page = lines[li]?.position.page;
-    let cursor = lineStart;
-    let produced = false;
-    while (cursor < lineEnd) {
-      while (r < ranges.length && (ranges[r]?.end ?? 0) <= cursor) r++;
-      const range = ranges[r];
-      const liveEnd = range && range.start < lineEnd ? Math.max(cursor, range.start) : lineEnd;
-      if (liveEnd > cursor) {
-        const c = collapse(dt, cursor, liveEnd);
-        if (c.text.length > 0) {
-          chunks.push({ ...c, line: li, page, blanksBefore: blanks, excludedBefore: excluded });
-          blanks = 0;
-          excluded = false;
-          produced = true;
-        }
-      }
-      if (range && range.start < lineEnd) {
-        excluded = true;
-        cursor = Math.max(liveEnd, range.end);
-      } else {
-        cursor = lineEnd;
-      }
-    }
-    if (!produced && !excluded) blanks++;
-  }
-  return chunks;
 }
 
 /** Whether chunk `next` continues the paragraph whose last chunk is `prev`. */
@@ -223,78 +220,106 @@ function continues(prev: Chunk, next: Chunk): boolean {
 }
 
 /**
- * Rebuilds the paragraphs of `dt`, leaving out the `exclude` ranges. A chunk continues the
- * previous paragraph unless the previous one is a heading line, ends a sentence (`。！？` possibly
- * followed by a closing bracket or quote), or the chunk starts like a heading or enumerated item
- * (`一、`, `(一)`, `1.`, `一是`). A chunk after `；` or `：` continues only across a page break
- * (two or more blank lines, a page change, an excluded range) or a hard wrap (no blank line).
- * An excluded range inside a sentence (a foreign block pasted mid-sentence) is skipped over.
+ * Rebuilds the paragraphs of `dt`, leaving out the `exclude` ranges. A chunk (the live part of a
+ * line) continues the previous paragraph unless the previous chunk is a heading line, ends a
+ * sentence (`。！？` possibly followed by a closing bracket or quote), or the chunk starts like a
+ * heading or enumerated item (`一、`, `(一)`, `1.`, `一是`). A chunk after `；` or `：` continues
+ * only across a page break (two or more blank lines, a page change, an excluded range) or a hard
+ * wrap (no blank line). An excluded range inside a sentence (a foreign block pasted
+ * mid-sentence) is skipped over. One pass over the lines.
  * @param exclude ranges to leave out, in any order
  */
 export function buildParagraphs(dt: DocumentText, exclude: readonly TextRange[]): Paragraph[] {
-  const chunks = chunksOf(dt, mergeRanges(exclude));
+  const ranges = mergeRanges(exclude);
+  const source = dt.text;
   const paragraphs: Paragraph[] = [];
-  let text = '';
-  let parts: Int32Array[] = [];
+  // The current paragraph only: a document-wide string would be a rope that every slice flattens.
+  let sink: SegmentSink = { starts: [], offsets: [] };
+  let out = '';
   let first: Chunk | undefined;
   let prev: Chunk | undefined;
+  let blanks = 0;
+  let excluded = false;
+  let r = 0;
   const flush = (): void => {
-    if (!first || text.length === 0) return;
-    const offsets = new Int32Array(text.length);
-    let at = 0;
-    for (const part of parts) {
-      offsets.set(part, at);
-      at += part.length;
-    }
-    paragraphs.push({ text, offsets, start: offsets[0] ?? 0, end: (offsets[offsets.length - 1] ?? 0) + 1, heading: first === prev && isHeadingLine(text) });
+    if (!first || out.length === 0) return;
+    const text = out;
+    const lastStart = sink.starts[sink.starts.length - 1] ?? 0;
+    const end = (sink.offsets[sink.offsets.length - 1] ?? 0) + text.length - lastStart;
+    paragraphs.push({ text, segmentStarts: sink.starts, segmentOffsets: sink.offsets, start: sink.offsets[0] ?? 0, end, heading: first === prev && isHeadingLine(text) });
   };
-  for (const chunk of chunks) {
+  const addChunk = (start: number, end: number, page: number | undefined): boolean => {
+    const local: SegmentSink = { starts: [], offsets: [] };
+    const text = collapseRange(source, start, end, local, 0);
+    if (text.length === 0) return false;
+    const chunk: Chunk = { text, page, blanksBefore: blanks, excludedBefore: excluded };
     if (prev && continues(prev, chunk)) {
-      if (isAsciiAlnum(text[text.length - 1]) && isAsciiAlnum(chunk.text[0])) {
-        text += ' ';
-        parts.push(Int32Array.of(chunk.offsets[0] ?? 0));
+      if (isAsciiAlnum(out[out.length - 1]) && isAsciiAlnumCode(text.charCodeAt(0))) {
+        // The joining space maps to the line break (or excluded text) just before the chunk.
+        sink.starts.push(out.length);
+        sink.offsets.push(start - 1);
+        out += ' ';
       }
-      text += chunk.text;
-      parts.push(chunk.offsets);
+      for (let k = 0; k < local.starts.length; k++) {
+        sink.starts.push((local.starts[k] ?? 0) + out.length);
+        sink.offsets.push(local.offsets[k] ?? 0);
+      }
+      out += text;
     } else {
       flush();
-      text = chunk.text;
-      parts = [chunk.offsets];
+      sink = local;
+      out = text;
       first = chunk;
     }
     prev = chunk;
+    blanks = 0;
+    excluded = false;
+    return true;
+  };
+  const lines = dt.doc.lines;
+  for (let li = 0; li < lines.length; li++) {
+    const lineStart = dt.lineStarts[li] ?? 0;
+    const lineEnd = lineStart + (lines[li]?.text.length ?? 0);
+    const page = lines[li]?.position.page;
+    let cursor = lineStart;
+    let produced = false;
+    while (cursor < lineEnd) {
+      while (r < ranges.length && (ranges[r]?.end ?? 0) <= cursor) r++;
+      const range = ranges[r];
+      const cut = range !== undefined && range.start < lineEnd;
+      const liveEnd = cut ? Math.max(cursor, range.start) : lineEnd;
+      if (liveEnd > cursor && addChunk(cursor, liveEnd, page)) produced = true;
+      if (cut) {
+        excluded = true;
+        cursor = Math.max(liveEnd, range.end);
+      } else {
+        cursor = lineEnd;
+      }
+    }
+    if (!produced && !excluded) blanks++;
   }
   flush();
   return paragraphs;
 }
 
-const CACHE = new WeakMap<DocumentText, { key: string; paragraphs: Paragraph[] }>();
+/**
+ * The last result of {@link paragraphsOf}. A single strong entry, not a WeakMap: short-lived
+ * WeakMap keys cost far more in garbage collection (ephemerons) than the paragraphs themselves.
+ */
+let last: { dt: DocumentText; key: string; paragraphs: Paragraph[] } | undefined;
 
 /**
- * {@link buildParagraphs}, memoised per DocumentText and exclude set (section detection and
- * claim extraction both need the paragraphs of the same document).
+ * {@link buildParagraphs}, memoised for the most recent DocumentText and exclude set (section
+ * detection and claim extraction both need the paragraphs of the same document).
  */
 export function paragraphsOf(dt: DocumentText, exclude: readonly TextRange[]): Paragraph[] {
   const key = mergeRanges(exclude)
     .map((r) => `${r.start}-${r.end}`)
     .join(',');
-  const cached = CACHE.get(dt);
-  if (cached && cached.key === key) return cached.paragraphs;
+  if (last && last.dt === dt && last.key === key) return last.paragraphs;
   const paragraphs = buildParagraphs(dt, exclude);
-  CACHE.set(dt, { key, paragraphs });
+  last = { dt, key, paragraphs };
   return paragraphs;
-}
-
-/** Index of the first character of `p` whose offset is ≥ `offset` (binary search; `p.text.length` if none). */
-export function indexAtOrAfter(p: Paragraph, offset: number): number {
-  let lo = 0;
-  let hi = p.offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((p.offsets[mid] ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -62,6 +62,11 @@ describe('readMetadata', () => {
     assert.equal(m.citedFormat, '2021');
   });
 
+  it('reads the publication date from a catalog table above the report', () => {
+    const dt = docFromText('索引号\t123/2021-00001\t发布机构\t某县人民政府\n生成日期\t2021-02-01\t发布日期\t2021-03-05\n某县2020年政府信息公开工作年度报告\n正文。');
+    assert.deepEqual(readMetadata(dt, findForeignContent(dt, []).ranges).publicationDate, { date: '2021-03-05', source: 'header', position: { line: 2, column: 1 } });
+  });
+
   it('rejects impossible dates and dates outside the report years', () => {
     const dt = docFromText('某县2020年政府信息公开工作年度报告\n正文。\n\n\n\n\n2015年3月1日\n2021年2月30日');
     assert.equal(readMetadata(dt, []).publicationDate, null);

@@ -1,11 +1,13 @@
 /**
  * Reads the values of one located table row: from its value region to one outcome per column,
  * or to a split that is still ambiguous, or to numbers that need x positions to be placed.
+ *
+ * No function of this module throws: every input, however malformed, gives a result.
  */
 import type { CellStatus } from '../model/structured-report.ts';
 import type { DocumentText } from './document-text.ts';
 import { lineIndexAt } from './document-text.ts';
-import { splitRow } from './number-splitter.ts';
+import { satisfiesAll, splitRow } from './number-splitter.ts';
 import type { SplitPart } from './number-splitter.ts';
 import type { LocatedTable } from './table-locator.ts';
 import type { CompactView } from './table-region.ts';
@@ -166,15 +168,21 @@ export function readRow(dt: DocumentText, view: CompactView, located: LocatedTab
   if (!hasRun && items.length < n && items.every((it) => it.kind === 'number')) return { kind: 'placed', items };
   if (!hasRun && items.length > n) {
     notes.push({ code: 'TABLE_ROW_EXTRA_VALUES', message: `${id}: ${items.length} values printed for ${n} columns`, offset: items[0]?.offset ?? null });
-    // Every run of n consecutive values is a candidate reading.
-    const candidates: SplitPart[][] = [];
-    for (let s = 0; s + n <= items.length && candidates.length < 50; s++) {
+    // Every run of n consecutive values is a candidate reading; those satisfying the row's own
+    // identities, when some do.
+    const windows: SplitPart[][] = [];
+    for (let s = 0; s + n <= items.length && windows.length < 200; s++) {
       const window = items.slice(s, s + n);
-      if (window.every((it) => it.kind === 'number')) {
-        candidates.push(window.map((it) => ({ value: it.value ?? 0, raw: it.raw, offset: it.offset })));
-      }
+      if (window.every((it) => it.kind === 'number')) windows.push(window.map((it) => ({ value: it.value ?? 0, raw: it.raw, offset: it.offset })));
     }
-    return { kind: 'ambiguous', candidates, truncated: false, ...itemsSpan(dt, items), items };
+    const fitting = windows.filter((w) => satisfiesAll(row.identities, w.map((p) => p.value)));
+    const [only] = fitting;
+    // Stray numbers around a row (a note under table 四) leave one window its identities accept.
+    if (row.identities.length > 0 && fitting.length === 1 && only) {
+      return { kind: 'cells', cells: only.map((p) => ({ status: 'number', value: p.value, raw: p.raw, offset: p.offset })), items };
+    }
+    const candidates = fitting.length > 0 ? fitting : windows;
+    return { kind: 'ambiguous', candidates, truncated: items.length - n + 1 > 200, ...itemsSpan(dt, items), items };
   }
   return splitItems(dt, located, i, items, notes);
 }

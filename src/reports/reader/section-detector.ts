@@ -52,7 +52,11 @@ const GLUED_MIN_TITLE = 6;
 const MAX_TITLE = 40;
 
 const COMPILED = new WeakMap<ReportFormat, CompiledKey[]>();
-const SPANS = new WeakMap<Section, SectionSpan>();
+/**
+ * The spans of the most recent {@link detectSections} result. A single strong entry, not a
+ * WeakMap keyed by section: short-lived WeakMap keys are expensive for the garbage collector.
+ */
+let lastDetected: { dt: DocumentText; sections: Section[]; spans: SectionSpan[] } | undefined;
 
 /** Value of a Chinese ordinal 一 … 九十九 (`十`, `十二`, `二十`), or null. */
 export function chineseOrdinal(s: string): number | null {
@@ -83,9 +87,15 @@ function compiledKeys(format: ReportFormat): CompiledKey[] {
 
 /** Whether `offset` may start a heading given the excluded ranges (a heading may open a table region). */
 function allowed(dt: DocumentText, ranges: readonly TextRange[], offset: number): boolean {
-  for (const r of ranges) {
-    if (r.start > offset) return true;
-    if (offset < r.end) return dt.text.slice(r.start, offset).trim() === '';
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (!r) break;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return dt.text.slice(r.start, offset).trim() === '';
   }
   return true;
 }
@@ -188,6 +198,7 @@ export function detectSections(dt: DocumentText, format: ReportFormat, exclude: 
   const used = new Set<string>();
   let others = 0;
   const sections: Section[] = [];
+  const spans: SectionSpan[] = [];
   chosen.forEach((c, i) => {
     let id = c.id;
     if (id === null || used.has(id)) id = `other-${++others}`;
@@ -200,22 +211,28 @@ export function detectSections(dt: DocumentText, format: ReportFormat, exclude: 
       position: positionAt(dt, c.start),
       text: textBetween(paragraphs, c.bodyStart, end),
     };
-    SPANS.set(section, { start: c.start, bodyStart: c.bodyStart, end });
+    spans.push({ start: c.start, bodyStart: c.bodyStart, end });
     sections.push(section);
   });
+  lastDetected = { dt, sections, spans };
   return sections;
 }
 
 /**
- * Where each section lies in `dt`, in the order given: exact for sections returned by
- * {@link detectSections}; otherwise derived from the section's position (its line and column, or
+ * Where each section lies in `dt`, in the order given: exact for the sections returned by the most
+ * recent {@link detectSections} call on `dt`; otherwise derived from the section's position (its line and column, or
  * the first `N、` on its line), each section ending where the next one (by start) begins.
  */
 export function sectionSpans(dt: DocumentText, sections: readonly Section[]): SectionSpan[] {
-  const starts = sections.map((s) => SPANS.get(s)?.start ?? fallbackStart(dt, s));
+  const memo = lastDetected && lastDetected.dt === dt ? lastDetected : undefined;
+  const knownSpan = (s: Section): SectionSpan | undefined => {
+    const k = memo ? memo.sections.indexOf(s) : -1;
+    return k >= 0 ? memo?.spans[k] : undefined;
+  };
+  const starts = sections.map((s) => knownSpan(s)?.start ?? fallbackStart(dt, s));
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
   return sections.map((s, i) => {
-    const known = SPANS.get(s);
+    const known = knownSpan(s);
     if (known) return known;
     const start = starts[i] ?? 0;
     const next = sorted.find((o) => o > start);

@@ -102,6 +102,19 @@ void describe('extractTables: 吴忠市 2017 (2014 统计表, tab-separated line
     assert.ok(!cell.raw.includes('<u>') && !cell.raw.includes('---'));
   });
 
+  void it('recognises the table by its rows when its title is printed otherwise', () => {
+    const retitled = textDoc(readFileSync(fixture('reports/wuzhong-2017.txt'), 'utf8').replace('政府信息公开情况统计表', '政务公开工作统计表'));
+    const found = extractTables(retitled, FORMAT_2014);
+    assert.deepEqual(
+      found.cells.map((c) => c.value),
+      ex.cells.map((c) => c.value),
+    );
+    assert.ok(found.notes.some((n) => n.code === 'TABLE_HEADING_NOT_FOUND'));
+    // The narrative never prints two row labels that close together: no table found there.
+    const narrative = textDoc('全年主动公开政府信息数 125981 条,网站发布。'.repeat(3));
+    assert.equal(extractTables(narrative, FORMAT_2014).tables[0]?.found, false);
+  });
+
   void it('reports the table and its region (the title line to the last value)', () => {
     assert.deepEqual(ex.tables, [{ id: 'stats', title: '政府信息公开情况统计表', found: true, position: { line: 230, column: 12 }, layout: 'lines' }]);
     assert.equal(ex.regions.length, 1);
@@ -320,20 +333,9 @@ void describe('extractTables: PDF rows with empty cells', () => {
       ['本年废止件数', 330],
       ['现行有效件数', 410],
     ],
-    [
-      ['规章', 80],
-      ['1', 250],
-      ['11', 420],
-    ],
-    [
-      ['行政规范性文件', 80],
-      ['8', 250],
-      ['26', 340],
-      ['66', 420],
-    ],
-    [
-      ['第二十条第(五)项', 80],
-    ],
+    [['规章', 80], ['1', 250], ['11', 420]],
+    [['行政规范性文件', 80], ['8', 250], ['26', 340], ['66', 420]],
+    [['第二十条第(五)项', 80]],
   ]);
   const ex = extractTables(dt, FORMAT_2021);
 
@@ -342,6 +344,36 @@ void describe('extractTables: PDF rows with empty cells', () => {
     assert.deepEqual(rowValues(ex, 't2-1', 'regulations'), [1, null, 11]);
     assert.deepEqual(rowValues(ex, 't2-1', 'normative-documents'), [8, 26, 66]);
     assert.equal(cellById(ex, 't2-1/regulations/in-force').position?.page, 1);
+  });
+
+  void it('does the same with the display columns of text laid out with spaces (CJK counts two)', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条 第(一)项',
+      '信息内容          本年制发件数     本年废止件数   现行有效件数',
+      '规章                     1                             11',
+      '行政规范性文件              8          26              66',
+      '第二十条 第(五)项',
+    ].join('\n');
+    const lines = extractTables(textDoc(text), FORMAT_2021);
+    assert.deepEqual(rowCells(lines, 't2-1', 'regulations').map((c) => c.status), ['number', 'blank', 'number']);
+    assert.deepEqual(rowValues(lines, 't2-1', 'regulations'), [1, null, 11]);
+    assert.equal(lines.tables[0]?.layout, 'lines');
+  });
+});
+
+void describe('extractTables: stray numbers in a table region', () => {
+  void it('keeps the fifteen values of table 四 that satisfy V04 when a note adds numbers', () => {
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计',
+      '1 2 0 0 3 0 0 0 1 1 0 0 0 0 0',
+      '注:统计截至 2024 年 12 月 31 日。',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const ex = extractTables(textDoc(text), FORMAT_2021);
+    assert.deepEqual(rowValues(ex, 't4', 'cases'), [1, 2, 0, 0, 3, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
+    assert.ok(ex.notes.some((n) => n.code === 'TABLE_ROW_EXTRA_VALUES'));
   });
 });
 
@@ -403,35 +435,20 @@ void describe('extractTables: hostile and empty input', () => {
     assert.deepEqual(rowValues(ex, 't3', 'carried-in'), [0, 0, 0, 0, 0, 0, 0]);
   });
 
+  void it('copes with a table 四 line of 100,000 numbers', () => {
+    const started = performance.now();
+    const ex = extractTables(textDoc(`四、政府信息公开行政复议、行政诉讼情况\n${'1 '.repeat(100_000)}`), FORMAT_2021);
+    assert.ok(performance.now() - started < 2000);
+    assert.ok(rowCells(ex, 't4', 'cases').every((c) => c.status === 'ambiguous'));
+    assert.equal(ex.ambiguities[0]?.truncated, true);
+  });
+
   void it('never throws on random mixes of labels, digits and layout characters', () => {
     const next = random(20240601);
     const pieces = [
-      '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '二、主动公开政府信息情况',
-      '第二十条第(一)项',
-      '第二十条第(九)项',
-      '规章',
-      '本年新收政府信息公开申请数量',
-      '(七)总计',
-      '予以公开',
-      '政府信息公开情况统计表',
-      '被依法纠错数',
-      '0',
-      '7',
-      '12',
-      '-',
-      '.',
-      '(',
-      ')',
-      '/',
-      '无',
-      '—',
-      '\t',
-      '\n',
-      ' ',
-      '1,234',
-      '9'.repeat(60),
+      ...['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '二、主动公开政府信息情况', '第二十条第(一)项', '第二十条第(九)项'],
+      ...['规章', '本年新收政府信息公开申请数量', '(七)总计', '予以公开', '政府信息公开情况统计表', '被依法纠错数'],
+      ...['0', '7', '12', '-', '.', '(', ')', '/', '无', '—', '\t', '\n', ' ', '1,234', '9'.repeat(60)],
     ];
     for (let round = 0; round < 300; round++) {
       let text = '';

@@ -8,11 +8,11 @@
  * (`column-positions.ts`), narrow ambiguous flattened rows with cross-row identities
  * (`column-identities.ts`), then emit one {@link Cell} per cell of the format.
  */
-import type { ReportFormat } from '../format/report-format.ts';
+import type { ReportFormat, RowFormat, TableFormat } from '../format/report-format.ts';
 import { cellId } from '../format/report-format.ts';
 import type { Ambiguity, Cell, TableRead } from '../model/structured-report.ts';
 import { narrowByColumnIdentities } from './column-identities.ts';
-import { assignColumns, learnCentres, xCentre } from './column-positions.ts';
+import { assignColumns, displayCentre, learnCentres, xCentre } from './column-positions.ts';
 import type { DocumentText, TextRange } from './document-text.ts';
 import { lineIndexAt, positionAt } from './document-text.ts';
 import type { SplitPart } from './number-splitter.ts';
@@ -48,11 +48,17 @@ export interface TableExtraction {
 /** Candidate rows listed in an {@link Ambiguity} at most. */
 const MAX_LISTED = 50;
 
-/** Places the values of `placed` rows by x position, or splits them when positions are unknown. */
-function placeRows(dt: DocumentText, located: LocatedTable, reads: RowRead[], notes: RowNote[]): void {
+/**
+ * Places the values of `placed` rows (fewer numbers than columns) by their horizontal position
+ * against the column centres of the table's complete rows: PDF x, or the display column of text
+ * laid out with spaces. A flattened table has no positions to learn: its rows are split instead,
+ * as are rows of a table without a complete row.
+ */
+function placeRows(dt: DocumentText, located: LocatedTable, reads: RowRead[], notes: RowNote[], flattened: boolean): void {
   const n = located.compiled.table.columns.length;
   const xsOf = (read: RowRead): number[] | null => {
-    const xs = read.items.map((it) => xCentre(dt, it.offset, it.raw.length));
+    if (flattened) return null;
+    const xs = read.items.map((it) => xCentre(dt, it.offset, it.raw.length) ?? displayCentre(dt, it.offset, it.raw.length));
     return xs.every((x): x is number => x !== null) ? xs : null;
   };
   const complete = reads.flatMap((r) => (r.kind === 'cells' && r.items.length === n ? [xsOf(r)] : [])).filter((x): x is number[] => x !== null);
@@ -142,6 +148,50 @@ function layoutOf(dt: DocumentText, anchorOffset: number, reads: readonly RowRea
   return new Set(all).size < all.length ? 'flattened' : 'lines';
 }
 
+/** Appends the cells of one row (and its ambiguity, if any) to `out`. */
+function emitRow(out: TableExtraction, table: TableFormat, row: RowFormat, read: RowRead, at: (offset: number | null) => Position | null): void {
+  const n = table.columns.length;
+  let cells: CellOut[];
+  if (read.kind === 'cells') cells = read.cells;
+  else if (read.kind === 'placed' || read.kind === 'grid') cells = uniformCells(n, 'blank'); // not reached: resolved before
+  else {
+    const listed = read.candidates.slice(0, MAX_LISTED);
+    out.ambiguities.push({
+      table: table.id,
+      row: row.id,
+      raw: read.raw,
+      position: at(read.offset),
+      columns: table.columns.map((c) => c.id),
+      candidates: listed.map((c) => c.map((p) => p.value)),
+      truncated: read.truncated || read.candidates.length > listed.length,
+    });
+    const ways = `${read.candidates.length}${read.truncated ? '+' : ''}`;
+    out.notes.push({ code: 'TABLE_ROW_AMBIGUOUS', message: `${table.id}/${row.id}: "${read.raw.slice(0, 80)}" reads ${ways} ways`, position: at(read.offset) });
+    cells = table.columns.map((_, c) => ({
+      status: 'ambiguous',
+      value: null,
+      raw: read.raw,
+      offset: read.offset,
+      candidates: [...new Set(read.candidates.map((cand) => cand[c]?.value ?? Number.NaN).filter((v) => Number.isFinite(v)))],
+    }));
+  }
+  table.columns.forEach((column, c) => {
+    const cell = cells[c] ?? { status: 'missing', value: null, raw: '', offset: null };
+    out.cells.push({
+      id: cellId(table.id, row.id, column.id),
+      table: table.id,
+      row: row.id,
+      column: column.id,
+      status: cell.status,
+      value: cell.status === 'number' ? cell.value : null,
+      raw: cell.raw,
+      position: at(cell.offset),
+      ...(cell.recovered ? { recovered: true } : {}),
+      ...(cell.candidates ? { candidates: cell.candidates } : {}),
+    });
+  });
+}
+
 /** Where the region of a found table starts: its heading's line when the heading opens it. */
 function regionStart(dt: DocumentText, anchorOffset: number): number {
   const line = lineIndexAt(dt, anchorOffset);
@@ -177,17 +227,23 @@ export function extractTables(dt: DocumentText, format: ReportFormat): TableExtr
       reads = table.rows.map(() => ({ kind: 'cells', cells: uniformCells(n, 'missing'), items: [] }));
     } else {
       reads = table.rows.map((_, i) => readRow(dt, view, located, i, rowNotes));
-      placeGridRows(located, reads, rowNotes);
-      placeRows(dt, located, reads, rowNotes);
-      narrowRows(format, located, reads);
       const anchorOffset = toOriginal(view, located.anchor.start);
-      out.tables.push({ id: table.id, title: table.title, found: true, position: at(anchorOffset), layout: layoutOf(dt, anchorOffset, reads) });
+      const layout = layoutOf(dt, anchorOffset, reads);
+      placeGridRows(located, reads, rowNotes);
+      placeRows(dt, located, reads, rowNotes, layout === 'flattened');
+      narrowRows(format, located, reads);
+      out.tables.push({ id: table.id, title: table.title, found: true, position: at(anchorOffset), layout });
+      if (located.anchor.start === located.anchor.end) {
+        rowNotes.push({ code: 'TABLE_HEADING_NOT_FOUND', message: `${table.id}: no heading "${table.title}"; the table was recognised by its rows`, offset: anchorOffset });
+      }
       let end = toOriginal(view, located.end);
       if (located.openEnded) {
-        // An unbounded last table ends with its last value.
-        end = Math.max(anchorOffset, ...reads.flatMap((r) => r.items.map((it) => it.offset + it.raw.length)));
-        const lastText = reads.flatMap((r) => (r.kind === 'cells' ? r.cells : [])).filter((c) => c.status === 'text' && c.offset !== null);
-        for (const c of lastText) end = Math.max(end, (c.offset ?? 0) + c.raw.length);
+        // An unbounded last table ends with its last value (a loop: a spread could overflow).
+        end = anchorOffset;
+        for (const read of reads) {
+          for (const it of read.items) end = Math.max(end, it.offset + it.raw.length);
+          if (read.kind === 'cells') for (const c of read.cells) if (c.status === 'text' && c.offset !== null) end = Math.max(end, c.offset + c.raw.length);
+        }
       }
       // A table headed by its section title (三、收到和处理…) starts after it: the title belongs to
       // the section structure, not to the table. A block or 统计表 title opens the table region.
@@ -204,45 +260,7 @@ export function extractTables(dt: DocumentText, format: ReportFormat): TableExtr
     for (const note of rowNotes) out.notes.push({ code: note.code, message: note.message, position: at(note.offset) });
     reads.forEach((read, i) => {
       const row = table.rows[i];
-      if (!row) return;
-      let cells: CellOut[];
-      if (read.kind === 'cells') cells = read.cells;
-      else if (read.kind === 'placed' || read.kind === 'grid') cells = uniformCells(n, 'blank'); // not reached: resolved above
-      else {
-        const listed = read.candidates.slice(0, MAX_LISTED);
-        out.ambiguities.push({
-          table: table.id,
-          row: row.id,
-          raw: read.raw,
-          position: at(read.offset),
-          columns: table.columns.map((c) => c.id),
-          candidates: listed.map((c) => c.map((p) => p.value)),
-          truncated: read.truncated || read.candidates.length > listed.length,
-        });
-        out.notes.push({ code: 'TABLE_ROW_AMBIGUOUS', message: `${table.id}/${row.id}: "${read.raw.slice(0, 80)}" splits ${read.candidates.length}${read.truncated ? '+' : ''} ways`, position: at(read.offset) });
-        cells = table.columns.map((_, c) => ({
-          status: 'ambiguous',
-          value: null,
-          raw: read.raw,
-          offset: read.offset,
-          candidates: [...new Set(read.candidates.map((cand) => cand[c]?.value ?? Number.NaN).filter((v) => Number.isFinite(v)))],
-        }));
-      }
-      table.columns.forEach((column, c) => {
-        const cell = cells[c] ?? { status: 'missing', value: null, raw: '', offset: null };
-        out.cells.push({
-          id: cellId(table.id, row.id, column.id),
-          table: table.id,
-          row: row.id,
-          column: column.id,
-          status: cell.status,
-          value: cell.status === 'number' ? cell.value : null,
-          raw: cell.raw,
-          position: at(cell.offset),
-          ...(cell.recovered ? { recovered: true } : {}),
-          ...(cell.candidates ? { candidates: cell.candidates } : {}),
-        });
-      });
+      if (row) emitRow(out, table, row, read, at);
     });
   }
   // A table's region may reach back to its heading's line start, over the previous one's end.

@@ -49,6 +49,27 @@ function chooseHeading(view: CompactView, compiled: CompiledTable, from: number)
   return first;
 }
 
+/** How close the second row label must follow the first to recognise a table without heading. */
+const DENSE_WINDOW = 200;
+
+/**
+ * A table printed without its heading (a 统计表 titled otherwise): recognised by its first row
+ * label followed closely by its second, the way only a table prints them. Returns an empty match
+ * where the table starts, so the first row is searched from there.
+ */
+function headless(view: CompactView, compiled: CompiledTable, from: number): CompactMatch | null {
+  const [first, second] = compiled.rows;
+  if (!first?.key || !second?.key) return null;
+  let at = from;
+  for (let tries = 0; tries < MAX_HEADING_TRIES; tries++) {
+    const m = findIn(first.key, view.text, at, view.text.length);
+    if (!m) return null;
+    if (findIn(second.key, view.text, m.end, Math.min(view.text.length, m.end + DENSE_WINDOW))) return { start: m.start, end: m.start };
+    at = m.end;
+  }
+  return null;
+}
+
 /** Finds every table's heading, in format order, each after the previous one found. */
 function locateAnchors(view: CompactView, tables: readonly CompiledTable[]): (CompactMatch | null)[] {
   const anchors: (CompactMatch | null)[] = [];
@@ -58,7 +79,7 @@ function locateAnchors(view: CompactView, tables: readonly CompiledTable[]): (Co
     let heading: CompactMatch | null;
     if (headings.has(compiled.table.key)) heading = headings.get(compiled.table.key) ?? null;
     else {
-      heading = chooseHeading(view, compiled, cursor);
+      heading = chooseHeading(view, compiled, cursor) ?? (compiled.blockKey ? null : headless(view, compiled, cursor));
       headings.set(compiled.table.key, heading);
     }
     let anchor = heading;

@@ -5,6 +5,8 @@
  * from the original text through the compact → original offset map.
  *
  * Regexes are compiled once per format (a WeakMap cache) and the compact view once per document.
+ *
+ * No function of this module throws: every input, however malformed, gives a result.
  */
 import type { ReportFormat, RowFormat, TableFormat, ValueType } from '../format/report-format.ts';
 import type { DocumentText } from './document-text.ts';

@@ -6,6 +6,8 @@
  *
  * Noise is masked with spaces rather than removed, so every surviving character keeps its offset
  * in the document text and each value can be given the position of its first character.
+ *
+ * No function of this module throws: every input, however malformed, gives a result.
  */
 import type { Unit } from '../format/report-format.ts';
 
@@ -39,6 +41,17 @@ const NOISE_CHAR_RE = /[^\d.\-/—–\t\n 无,]/g;
 const blank = (m: string): string => ' '.repeat(m.length);
 const isGap = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 
+const ENUMERATOR_TAILS = new Map<string, RegExp>();
+/** `2\s*[.、,]\s*$` for enumerator `2`, compiled once per enumerator. */
+function enumeratorTail(enumerator: string): RegExp {
+  let re = ENUMERATOR_TAILS.get(enumerator);
+  if (!re) {
+    re = new RegExp(`${enumerator.replace(/\D/g, '')}\\s*[.、,]\\s*$`);
+    ENUMERATOR_TAILS.set(enumerator, re);
+  }
+  return re;
+}
+
 /**
  * Masks the noise of a value region with spaces (same length, tabs and newlines kept).
  * @param text the original region text
@@ -54,7 +67,7 @@ export function maskRegion(text: string, enumerator: string | null): string {
     // `…00000002.` / `\n2、`: the next row's enumerator, glued or not, is the region's last token.
     // Only the tail is searched: a `\s*$` regex over the whole region could go quadratic.
     const from = Math.max(0, s.trimEnd().length - enumerator.length - 8);
-    const tail = new RegExp(`${enumerator}\\s*[.、,]\\s*$`).exec(s.slice(from));
+    const tail = enumeratorTail(enumerator).exec(s.slice(from));
     if (tail) s = s.slice(0, from + tail.index) + blank(s.slice(from + tail.index));
   }
   // Keep thousands separators only inside a thousands-grouped number.
