@@ -23,7 +23,7 @@ describe('pingtan-2020.txt', () => {
     assert.equal(report.publicationDate?.date, '2021-03-05');
     assert.deepEqual(
       report.sections.map((s) => s.id),
-      ['overview', 'proactive', 'requests', 'review', 'problems', 'other'],
+      ['preamble', 'overview', 'proactive', 'requests', 'review', 'problems', 'other'],
     );
   });
 

@@ -177,13 +177,13 @@ describe('extractClaims on huaian (2021 format, PDF)', () => {
 });
 
 describe('extractClaims details', () => {
-  it('gives claims before the first section no section', () => {
+  it('puts claims before the first heading in the preamble', () => {
     const dt = docFromText('本报告汇总5个县的情况。\n一、总体情况\n受理申请3件。');
     const { claims } = extractClaims(dt, detectSections(dt, FORMAT_2021, []), []);
     assert.deepEqual(
       claims.map((c) => [c.value, c.section]),
       [
-        [5, null],
+        [5, 'preamble'],
         [3, 'overview'],
       ],
     );

@@ -6,6 +6,11 @@ import { FORMAT_2021 } from '../format/format-2021.ts';
 import { docFromText, huaian, pingtan, wuzhong } from '../../../test/helpers/narrative-fixtures.ts';
 import { chineseOrdinal, detectSections, sectionSpans } from './section-detector.ts';
 
+/** The sections after the opening (the `preamble` is tested on its own below). */
+function headedSections(...args: Parameters<typeof detectSections>): ReturnType<typeof detectSections> {
+  return detectSections(...args).filter((s) => s.id !== 'preamble');
+}
+
 describe('chineseOrdinal', () => {
   it('reads 一 … 九十九', () => {
     assert.deepEqual(['一', '七', '十', '十二', '二十', '二十三'].map(chineseOrdinal), [1, 7, 10, 12, 20, 23]);
@@ -16,7 +21,7 @@ describe('chineseOrdinal', () => {
 describe('detectSections', () => {
   it('finds the 2014-format sections of wuzhong by title, whatever their ordinal', () => {
     const { dt, exclude } = wuzhong();
-    const sections = detectSections(dt, FORMAT_2014, exclude);
+    const sections = headedSections(dt, FORMAT_2014, exclude);
     assert.deepEqual(
       sections.map((s) => [s.id, s.number, s.title, s.position?.line]),
       [
@@ -42,7 +47,7 @@ describe('detectSections', () => {
 
   it('finds the six sections of pingtan inline in one flattened line', () => {
     const { dt, exclude } = pingtan();
-    const sections = detectSections(dt, FORMAT_2019, exclude);
+    const sections = headedSections(dt, FORMAT_2019, exclude);
     assert.deepEqual(
       sections.map((s) => [s.id, s.number, s.title]),
       [
@@ -62,14 +67,14 @@ describe('detectSections', () => {
   it('finds pingtan sections even with the flattened tables not excluded', () => {
     const { dt } = pingtan();
     assert.deepEqual(
-      detectSections(dt, FORMAT_2019, []).map((s) => s.id),
+      headedSections(dt, FORMAT_2019, []).map((s) => s.id),
       ['overview', 'proactive', 'requests', 'review', 'problems', 'other'],
     );
   });
 
   it('finds the six sections of the huaian PDF, 五 with substantive text', async () => {
     const { dt, exclude } = await huaian();
-    const sections = detectSections(dt, FORMAT_2021, exclude);
+    const sections = headedSections(dt, FORMAT_2021, exclude);
     assert.deepEqual(
       sections.map((s) => [s.id, s.position?.page]),
       [
@@ -101,7 +106,7 @@ describe('detectSections', () => {
       ].join('\n'),
     );
     assert.deepEqual(
-      detectSections(dt, FORMAT_2021, []).map((s) => [s.id, s.number]),
+      headedSections(dt, FORMAT_2021, []).map((s) => [s.id, s.number]),
       [
         ['overview', '一'],
         ['proactive', '二'],
@@ -113,14 +118,23 @@ describe('detectSections', () => {
   it('gives unknown headings other-N and repeated ones too', () => {
     const dt = docFromText('一、总体情况\n正文。\n二、工作亮点\n正文。\n三、总体情况\n正文。');
     assert.deepEqual(
-      detectSections(dt, FORMAT_2021, []).map((s) => s.id),
+      headedSections(dt, FORMAT_2021, []).map((s) => s.id),
       ['overview', 'other-1', 'other-2'],
     );
   });
 
+  it('keeps the opening before 一 as the preamble, with the statistics period', () => {
+    const { dt, exclude } = pingtan();
+    const sections = detectSections(dt, FORMAT_2019, exclude);
+    assert.equal(sections[0]?.id, 'preamble');
+    assert.equal(sections[0]?.number, '');
+    assert.match(sections[0]?.text ?? '', /统计期限自2020年1月1日起至2020年12月31日止/);
+    assert.equal(sections[1]?.id, 'overview');
+  });
+
   it('knows the spans of its sections, and derives spans from positions otherwise', () => {
     const dt = docFromText('一、总体情况\n正文一。\n二、主动公开政府信息情况\n正文二。');
-    const sections = detectSections(dt, FORMAT_2021, []);
+    const sections = headedSections(dt, FORMAT_2021, []);
     const spans = sectionSpans(dt, sections);
     assert.deepEqual(spans, [
       { start: 0, bodyStart: 6, end: 12 },

@@ -188,7 +188,8 @@ function select(cands: readonly Candidate[]): Candidate[] {
  * used once; unknown or repeated headings get `other-1`, `other-2`, … in reading order.
  *
  * `text` is the body up to the next section, rebuilt as paragraphs (see `paragraphs.ts`) joined
- * with '\n', with tables and ignored passages left out.
+ * with '\n', with tables and ignored passages left out. Text before the first heading (title, legal
+ * basis, statistics period, contacts) comes first as a section with id `preamble` and no number.
  * @param exclude tables and ignored passages, in any order
  */
 export function detectSections(dt: DocumentText, format: ReportFormat, exclude: readonly TextRange[]): Section[] {
@@ -199,6 +200,13 @@ export function detectSections(dt: DocumentText, format: ReportFormat, exclude: 
   let others = 0;
   const sections: Section[] = [];
   const spans: SectionSpan[] = [];
+  // The opening before 一 (legal basis, statistics period, contacts: V14) is kept as `preamble`.
+  const firstStart = chosen[0]?.start ?? dt.text.length;
+  const preamble = textBetween(paragraphs, 0, firstStart);
+  if (preamble.length > 0) {
+    sections.push({ id: 'preamble', number: '', title: '', position: positionAt(dt, 0), text: preamble });
+    spans.push({ start: 0, bodyStart: 0, end: firstStart });
+  }
   chosen.forEach((c, i) => {
     let id = c.id;
     if (id === null || used.has(id)) id = `other-${++others}`;
