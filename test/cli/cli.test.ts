@@ -98,11 +98,47 @@ describe('gongkai CLI', () => {
     assert.match(stderr, /REPORT_JSON_INVALID/);
   });
 
+  it('check with two years of one organization checks the carry-over and the repetition', async () => {
+    const current = JSON.parse((await run('read', huaian, '--json')).stdout) as {
+      year: number;
+      cells: { id: string; status: string; value: number | null }[];
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-'));
+    // A previous year made from the current one: year 2023, its carried-over row set to what 2024
+    // says it carried in (34 from natural persons), so V05 holds; the text is identical, so V13 fires.
+    const previous = structuredClone(current);
+    previous.year = 2023;
+    for (const cell of previous.cells) {
+      if (!cell.id.startsWith('t3/carried-over/')) continue;
+      cell.value = cell.id.endsWith('/natural') || cell.id.endsWith('/total') ? 34 : 0;
+    }
+    const consistent = join(dir, 'huaian-2023.json');
+    writeFileSync(consistent, JSON.stringify(previous));
+    const ok = JSON.parse((await run('check', consistent, huaian, '--json')).stdout) as { files: { findings: { rule: string; severity: string }[] }[] };
+    const rules = ok.files.flatMap((f) => f.findings);
+    assert.ok(!rules.some((f) => f.rule === 'V05'), 'carry-over holds');
+    assert.ok(rules.some((f) => f.rule === 'V13' && f.severity === 'warning'), 'identical text flagged');
+
+    for (const cell of previous.cells) if (cell.id === 't3/carried-over/natural' || cell.id === 't3/carried-over/total') cell.value = 30;
+    const inconsistent = join(dir, 'huaian-2023-wrong.json');
+    writeFileSync(inconsistent, JSON.stringify(previous));
+    const bad = await run('check', inconsistent, huaian, '--json');
+    assert.equal(bad.status, 1);
+    const v05 = (JSON.parse(bad.stdout) as { files: { findings: { rule: string; expected: unknown; found: unknown }[] }[] }).files
+      .flatMap((f) => f.findings)
+      .filter((f) => f.rule === 'V05');
+    assert.deepEqual(v05.map((f) => [f.expected, f.found]), [
+      [30, 34],
+      [30, 34],
+    ]);
+  });
+
   it('render prints the tables with findings marked, as Markdown and HTML', async () => {
     const md = await run('render', wuzhong, '--to', 'md');
     assert.equal(md.status, 0);
     assert.match(md.stdout, /127736/);
     assert.match(md.stdout, /⚠/);
+    assert.match(md.stdout, /\| \*\*三、依申请公开情况\*\* \| —— \|/, 'the 2014 group headings are printed as rows');
     const html = await run('render', fixturePath('reports/pingtan-2020.txt'), '--to', 'html');
     assert.equal(html.status, 0);
     assert.match(html.stdout, /<table/);

@@ -95,6 +95,15 @@ const STATS_TABLE: TableFormat = {
     '八、机构建设和保障经费情况',
     '九、政府信息公开会议和培训情况',
   ],
+  headings: [
+    { label: '一、主动公开情况', before: 'proactive-total' },
+    { label: '（二）通过不同渠道和方式公开政府信息的情况', before: 'channel-gazette' },
+    { label: '二、回应解读情况', before: 'responses' },
+    { label: '（二）通过不同渠道和方式回应解读的情况', before: 'press-conferences' },
+    { label: '三、依申请公开情况', before: 'requests-received' },
+    { label: '八、机构建设和保障经费情况', before: 'ogi-offices' },
+    { label: '九、政府信息公开会议和培训情况', before: 'meetings' },
+  ],
 };
 
 const v = (id: string): string => cellId('stats', id, 'value');

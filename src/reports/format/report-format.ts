@@ -73,6 +73,8 @@ export interface TableFormat {
   readonly rows: readonly RowFormat[];
   /** Group headings printed in the table but carrying no values, as regex sources (noise to skip). */
   readonly groupKeys?: readonly string[];
+  /** The same group headings as printed, each with the id of the first row under it (for rendering). */
+  readonly headings?: readonly { readonly label: string; readonly before: string }[];
 }
 
 /**

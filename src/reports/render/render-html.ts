@@ -84,7 +84,7 @@ function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<
   const { table } = layout;
   const head = layout.header.map((row) => `<tr>${row.map(layoutCell).join('')}</tr>`).join('\n');
   const body = layout.rows
-    .map(({ row, labels }) => {
+    .map(({ row, labels, headings }) => {
       const values = table.columns.map((column) => {
         const id = `${table.id}/${row.id}/${column.id}`;
         const cell = cells.get(id);
@@ -102,7 +102,10 @@ function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<
         const title = list.map((l) => `${l.label} ${l.finding.message.zh}`).join('\n');
         return `<td class="value has-finding sev-${sev}" id="cell-${escapeHtml(id)}" title="${escapeHtml(`${label}\n${title}`)}">${content}${markers(list)}</td>`;
       });
-      return `<tr>${labels.map(layoutCell).join('')}${values.join('')}</tr>`;
+      const headingRows = (headings ?? []).map(
+        (h) => `<tr class="heading"><th scope="rowgroup">${escapeHtml(h)}</th><td>——</td><td colspan="${table.columns.length}"></td></tr>\n`,
+      );
+      return `${headingRows.join('')}<tr>${labels.map(layoutCell).join('')}${values.join('')}</tr>`;
     })
     .join('\n');
   return `<table id="table-${escapeHtml(table.id)}">\n<caption>${escapeHtml(layout.caption)}</caption>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;

@@ -83,7 +83,8 @@ function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<
   out.push(mdRow(first ?? []), mdRow(Array<string>(width).fill('---')));
   for (const line of rest) out.push(mdRow(line.map((t) => (t ? `**${t}**` : ''))));
   const tableNotes: string[] = [];
-  for (const { row, labels } of layout.rows) {
+  for (const { row, labels, headings } of layout.rows) {
+    for (const heading of headings ?? []) out.push(mdRow([`**${escapeMarkdown(heading)}**`, '——', ...Array<string>(width - 2).fill('')]));
     for (const group of labels.filter((l) => l.rowspan > 1)) out.push(mdRow([`**${escapeMarkdown(group.text)}**`, ...Array<string>(width - 1).fill('')]));
     const own = labels.filter((l) => l.rowspan === 1);
     const labelTexts = collapse ? [own.at(-1)?.text ?? row.label] : own.map((l) => l.text);

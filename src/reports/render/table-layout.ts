@@ -20,6 +20,8 @@ export interface LayoutCell {
 export interface LayoutRow {
   readonly row: RowFormat;
   readonly labels: readonly LayoutCell[];
+  /** Printed group headings drawn as rows of their own just before this row (2014 统计表). */
+  readonly headings?: readonly string[];
 }
 
 /** The layout of one table. */
@@ -105,7 +107,11 @@ function blockLayout(table: TableFormat, caption: string): TableLayout {
 /** The 2014 统计表: 统计指标 | 单位 | 统计数. */
 function statsLayout(table: TableFormat, caption: string): TableLayout {
   const header = [[cell('统计指标', 'col'), cell('单位', 'col'), ...table.columns.map((c) => cell(c.label, 'col'))]];
-  const rows = table.rows.map((row) => ({ row, labels: [cell(row.label, 'row'), cell(row.valueType === 'text' ? '' : (row.unit ?? ''), null)] }));
+  const rows = table.rows.map((row) => ({
+    row,
+    labels: [cell(row.label, 'row'), cell(row.valueType === 'text' ? '' : (row.unit ?? ''), null)],
+    headings: (table.headings ?? []).filter((h) => h.before === row.id).map((h) => h.label),
+  }));
   return { table, caption, labelColumns: 2, header, rows };
 }
 
