@@ -76,8 +76,8 @@ export function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
   return out;
 }
 
-/** True when `offset` lies in one of the merged, sorted `ranges` (binary search). */
-export function inRanges(ranges: readonly TextRange[], offset: number): boolean {
+/** The range of the merged, sorted `ranges` that contains `offset`, if any (binary search). */
+export function rangeContaining(ranges: readonly TextRange[], offset: number): TextRange | undefined {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
@@ -86,9 +86,14 @@ export function inRanges(ranges: readonly TextRange[], offset: number): boolean 
     if (!r) break;
     if (offset < r.start) hi = mid - 1;
     else if (offset >= r.end) lo = mid + 1;
-    else return true;
+    else return r;
   }
-  return false;
+  return undefined;
+}
+
+/** True when `offset` lies in one of the merged, sorted `ranges`. */
+export function inRanges(ranges: readonly TextRange[], offset: number): boolean {
+  return rangeContaining(ranges, offset) !== undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ReportFormat } from '../format/report-format.ts';
 import type { Section } from '../model/structured-report.ts';
 import { lineIndexAt, positionAt } from './document-text.ts';
 import type { DocumentText, TextRange } from './document-text.ts';
-import { collapseWhitespace, inRanges, mergeRanges, paragraphsOf, textBetween } from './paragraphs.ts';
+import { collapseWhitespace, inRanges, mergeRanges, paragraphsOf, rangeContaining, textBetween } from './paragraphs.ts';
 
 /** Where a detected section lies in the DocumentText. */
 export interface SectionSpan {
@@ -87,17 +87,8 @@ function compiledKeys(format: ReportFormat): CompiledKey[] {
 
 /** Whether `offset` may start a heading given the excluded ranges (a heading may open a table region). */
 function allowed(dt: DocumentText, ranges: readonly TextRange[], offset: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid];
-    if (!r) break;
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return dt.text.slice(r.start, offset).trim() === '';
-  }
-  return true;
+  const range = rangeContaining(ranges, offset);
+  return range === undefined || dt.text.slice(range.start, offset).trim() === '';
 }
 
 /** Finds every heading candidate. */
