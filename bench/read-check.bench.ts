@@ -8,13 +8,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type * as LoadPdf from '../src/reports/reader/load-pdf.ts';
+import type * as ReadReport from '../src/reports/reader/read-report.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const root = new URL('..', import.meta.url).pathname;
 const pdfFile = `${root}test/fixtures/reports/huaian-2024.pdf`;
 const { readCheckLoop } = (await import(`${root}bench/read-check-loop.mjs`)) as { readCheckLoop: (ms: number) => Promise<number> };
-const { loadPdf } = (await import(`${root}dist/reports/reader/load-pdf.js`)) as typeof import('../src/reports/reader/load-pdf.ts');
-const { readReport } = (await import(`${root}dist/reports/reader/read-report.js`)) as typeof import('../src/reports/reader/read-report.ts');
+const { loadPdf } = (await import(`${root}dist/reports/reader/load-pdf.js`)) as typeof LoadPdf;
+const { readReport } = (await import(`${root}dist/reports/reader/read-report.js`)) as typeof ReadReport;
 
 /** Mean wall time in ms of `runs` calls of `fn`. */
 async function meanMs(runs: number, fn: () => unknown): Promise<number> {
