@@ -25,7 +25,7 @@ export function printReport(report: StructuredReport): string {
   out.push(
     `organization: ${report.organization.name ?? '?'} (${report.organization.kind ?? 'kind unknown'}) · year: ${report.year ?? '?'} · format: ${format.id} ${format.citation} (${report.format.source}) · published: ${report.publicationDate ? `${report.publicationDate.date} (${report.publicationDate.source})` : '?'}`,
   );
-  out.push(`sections: ${report.sections.map((s) => `${s.number}、${s.title}`).join(' | ') || '(none found)'}`);
+  out.push(`sections: ${report.sections.map((s) => (s.number ? `${s.number}、${s.title}` : `(${s.id})`)).join(' | ') || '(none found)'}`);
   for (const table of format.tables) {
     const read = report.tables.find((t) => t.id === table.id);
     out.push('');

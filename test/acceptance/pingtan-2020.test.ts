@@ -50,7 +50,17 @@ describe('pingtan-2020.txt', () => {
     const penalties = report.ambiguities.find((a) => a.row === 'penalties')!;
     assert.ok(penalties.candidates.some((c) => c.join() === '2648,-1,8538'));
     assert.ok(penalties.candidates.some((c) => c.join() === '2648,-18,538'));
-    assert.ok(report.cells.filter((c) => c.table === 't2-6' && c.row === 'penalties').every((c) => c.status === 'ambiguous'));
+    // Every candidate starts 2648: that cell is known; the other two are not.
+    const penalties0 = report.cells.filter((c) => c.table === 't2-6' && c.row === 'penalties');
+    assert.deepEqual(
+      penalties0.map((c) => [c.status, c.value]),
+      [
+        ['number', 2648],
+        ['ambiguous', null],
+        ['ambiguous', null],
+      ],
+    );
+    assert.deepEqual(penalties0[1]?.candidates, [-1, -18, -185, -1853]);
   });
 
   it('checks the identities: the outcome rows do not add up to （七）总计', () => {

@@ -167,13 +167,17 @@ function emitRow(out: TableExtraction, table: TableFormat, row: RowFormat, read:
     });
     const ways = `${read.candidates.length}${read.truncated ? '+' : ''}`;
     out.notes.push({ code: 'TABLE_ROW_AMBIGUOUS', message: `${table.id}/${row.id}: "${read.raw.slice(0, 80)}" reads ${ways} ways`, position: at(read.offset) });
-    cells = table.columns.map((_, c) => ({
-      status: 'ambiguous',
-      value: null,
-      raw: read.raw,
-      offset: read.offset,
-      candidates: [...new Set(read.candidates.map((cand) => cand[c]?.value ?? Number.NaN).filter((v) => Number.isFinite(v)))],
-    }));
+    cells = table.columns.map((_, c): CellOut => {
+      const parts = read.candidates.map((cand) => cand[c]);
+      const values = [...new Set(parts.map((p) => p?.value ?? Number.NaN).filter((v) => Number.isFinite(v)))];
+      const [first] = parts;
+      // A cell every (complete) candidate agrees on is known even when its row is not: 2648 in
+      // pingtan's 行政处罚 row `2648-18538`, whatever the split of the rest.
+      if (!read.truncated && values.length === 1 && first && parts.every((p) => p?.offset === first.offset)) {
+        return { status: 'number', value: first.value, raw: first.raw, offset: first.offset, recovered: true };
+      }
+      return { status: 'ambiguous', value: null, raw: read.raw, offset: read.offset, candidates: values };
+    });
   }
   table.columns.forEach((column, c) => {
     const cell = cells[c] ?? { status: 'missing', value: null, raw: '', offset: null };
