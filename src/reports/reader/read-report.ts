@@ -19,6 +19,7 @@ import { organizationKind, readMetadata } from './report-metadata.ts';
 import { detectSections } from './section-detector.ts';
 import type { SourceDocument } from './source-document.ts';
 import { extractTables } from './table-extractor.ts';
+import { compactView } from './table-region.ts';
 
 /** Options of {@link readReport}. */
 export interface ReadOptions {
@@ -119,11 +120,6 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): St
   };
 }
 
-/** Whitespace-free text, for the structural tests of {@link decideFormat}. */
-function compact(dt: DocumentText): string {
-  return dt.text.replace(/\s+/g, '');
-}
-
 /**
  * Decides the format: an explicit option; else the tables' own structure (a 2021 report printed
  * in the 2019 layout is read as 2019, so rule V12 can flag it); else the cited notice (60号/30号);
@@ -136,7 +132,7 @@ function decideFormat(
   year: number | null,
 ): { format: ReportFormat; source: StructuredReport['format']['source'] } {
   if (option) return { format: getFormat(option), source: 'option' };
-  const text = compact(dt);
+  const text = compactView(dt).text;
   if (/主动公开政府信息数/.test(text) && /(申请办结数|申请答复数|统计表)/.test(text)) return { format: getFormat('2014'), source: 'tables' };
   const says2021 = /(逾期不补正|本年制发件数|本年收费金额)/.test(text);
   const says2019 = /(本年新制作数量|上一年项目数量|第二十条第\(九\)项|采购项目数量)/.test(text);
