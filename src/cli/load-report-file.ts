@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FormatId } from '../reports/format/report-format.ts';
+import { reportConsistencyIssues } from '../reports/model/report-consistency.ts';
 import { structuredReportSchema } from '../reports/model/structured-report.ts';
 import type { StructuredReport } from '../reports/model/structured-report.ts';
 import { MAX_INPUT_BYTES, sniffInput } from '../reports/reader/load-input.ts';
@@ -31,7 +32,7 @@ export async function loadReportFile(path: string, options: LoadOptions = {}): P
     size = info.size;
   } catch (error) {
     if (error instanceof GongkaiError) throw error;
-    throw new GongkaiError('INPUT_UNREADABLE', path, { cause: error });
+    throw new GongkaiError('INPUT_UNREADABLE', `${path} (${systemReason(error)})`, { cause: error });
   }
   // Checked before reading so a huge file costs nothing.
   if (size > MAX_INPUT_BYTES) throw new GongkaiError('INPUT_TOO_LARGE', `${path} is ${size} bytes; the limit is ${MAX_INPUT_BYTES}`);
@@ -39,7 +40,7 @@ export async function loadReportFile(path: string, options: LoadOptions = {}): P
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new GongkaiError('INPUT_UNREADABLE', path, { cause: error });
+    throw new GongkaiError('INPUT_UNREADABLE', `${path} (${systemReason(error)})`, { cause: error });
   }
   const fileName = basename(path);
   if (sniffInput(bytes, fileName) === 'json') return parseStructuredReport(bytes, path);
@@ -51,9 +52,24 @@ export async function loadReportFile(path: string, options: LoadOptions = {}): P
   return readReport(bytes, readOptions);
 }
 
+/** Why the system refused a file: `no such file`, `permission denied`, … from the error's code. */
+function systemReason(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'name too long',
+  };
+  return reasons[code] ?? (code || 'unknown reason');
+}
+
 /**
  * Parses and validates a structured-report JSON document.
- * @throws GongkaiError `REPORT_JSON_INVALID` naming the first offending path
+ * @throws GongkaiError `REPORT_JSON_INVALID` naming the first offending path, or the first
+ *   inconsistencies (unknown or repeated cells, a status that contradicts the value)
  */
 export function parseStructuredReport(bytes: Uint8Array, label: string): StructuredReport {
   let data: unknown;
@@ -68,5 +84,7 @@ export function parseStructuredReport(bytes: Uint8Array, label: string): Structu
     const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
     throw new GongkaiError('REPORT_JSON_INVALID', `${label}: ${where}`);
   }
+  const issues = reportConsistencyIssues(parsed.data);
+  if (issues.length > 0) throw new GongkaiError('REPORT_JSON_INVALID', `${label}: ${issues.slice(0, 3).join('; ')}`);
   return parsed.data;
 }

@@ -26,11 +26,29 @@ export interface CliIo {
   isTty: boolean;
 }
 
+/**
+ * Writes to a process stream until its reader goes away: a closed pipe (`gongkai check … | head`)
+ * is not an error of ours, so later writes are dropped and the exit status stays the real one.
+ */
+function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: streamWriter(process.stdout),
+  stderr: streamWriter(process.stderr),
   isTty: Boolean(process.stderr.isTTY),
 };
+
+/** The package version, printed by `gongkai --version`. */
+export const VERSION = '0.1.0';
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
@@ -73,6 +91,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const program = new Command()
     .name('gongkai')
     .description('Read and check annual open government information reports (政府信息公开工作年度报告)')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
@@ -134,7 +153,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 }
 
 /** `gongkai check`: reads every file (with a progress bar on a terminal), checks, prints, returns the exit status. */
-async function runCheck(files: string[], flags: ReadFlags & { lang: Language }, io: CliIo): Promise<number> {
+async function runCheck(given: string[], flags: ReadFlags & { lang: Language }, io: CliIo): Promise<number> {
+  // A path given twice is checked once: findings are keyed by path, and doubling them helps nobody.
+  const files = [...new Set(given)];
   const bar = io.isTty && files.length > 1 && !flags.json ? new SingleBar({ format: 'checking [{bar}] {value}/{total} {file}', stream: process.stderr }) : null;
   bar?.start(files.length, 0, { file: '' });
   const read: { file: string; report: StructuredReport }[] = [];
@@ -168,6 +189,7 @@ async function runCheck(files: string[], flags: ReadFlags & { lang: Language }, 
       if (findings.length > 0) io.stdout(`${printFindings(findings, flags.lang)}\n`);
     }
   }
+  results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
   crossYear.push(...all.filter((f) => f.file === null || f.file === undefined));
   if (!flags.json && crossYear.length > 0) io.stdout(`cross-year:\n${printFindings(crossYear, flags.lang)}\n`);
   if (flags.json) {

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   INPUT_UNSUPPORTED: { status: 415, zh: '不支持的文件格式', en: 'The input format is not supported' },
   /** The PDF or DOCX container is damaged and its text could not be extracted. */
   INPUT_CORRUPT: { status: 422, zh: '文件已损坏，无法提取文字', en: 'The file is damaged and its text could not be extracted' },
+  /** The input was read but holds no annual report: no table of any format, no report section, no report title. */
+  NOT_A_REPORT: { status: 422, zh: '输入不是政府信息公开工作年度报告', en: 'The input is not an annual OGI report' },
   /** A structured-report JSON document does not match the schema. */
   REPORT_JSON_INVALID: { status: 422, zh: '结构化年报 JSON 不符合模式', en: 'The structured report JSON does not match the schema' },
   /** An unknown report format id was asked for. */

@@ -57,6 +57,22 @@ describe('gongkai CLI', () => {
     assert.match(second.stderr, /INPUT_EMPTY/);
   });
 
+  it('check exits 2 on a text that is not an annual report, and reads a UTF-8 report with a stray byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-'));
+    const letter = join(dir, 'letter.txt');
+    writeFileSync(letter, '关于召开会议的通知\n请各单位于下周一上午九时参加会议。\n');
+    const notReport = await run('check', letter);
+    assert.equal(notReport.status, 2);
+    assert.match(notReport.stderr, /error \[NOT_A_REPORT\]/);
+    const bytes = readFileSync(wuzhong);
+    const at = bytes.indexOf(Buffer.from('一、概述'));
+    const damaged = join(dir, 'wuzhong-damaged.txt');
+    writeFileSync(damaged, Buffer.concat([bytes.subarray(0, at), Buffer.from([0x80]), bytes.subarray(at)]));
+    const read = await run('check', damaged, '--lang', 'en');
+    assert.equal(read.status, 1);
+    assert.match(read.stdout, /5 errors/);
+  });
+
   it('check exits 2 on bad usage', async () => {
     assert.equal((await run('check', wuzhong, '--format', '2099')).status, 2);
     assert.equal((await run('frobnicate')).status, 2);

@@ -22,7 +22,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const READ_ERRORS = new Set(['INPUT_EMPTY', 'INPUT_TOO_LARGE', 'INPUT_UNSUPPORTED', 'INPUT_CORRUPT']);
+const READ_ERRORS = new Set(['INPUT_EMPTY', 'INPUT_TOO_LARGE', 'INPUT_UNSUPPORTED', 'INPUT_CORRUPT', 'NOT_A_REPORT']);
 const PER_CASE_MS = 10_000;
 
 /** Reads and checks `bytes`; asserts the outcome is findings or a typed read error, in bounded time. */

@@ -34,6 +34,17 @@ void describe('publication deadline (V11)', () => {
     assert.match(f?.source ?? '', /2008年《条例》第三十一条/);
   });
 
+  void it('a date from the file metadata (creation date) gives information only, saying so', () => {
+    const report = buildReport('2021', { year: 2024, publicationDate: '2025-12-03', organization: { kind: 'government' } });
+    const fromMetadata = { ...report, publicationDate: { date: '2025-12-03', source: 'metadata' as const, position: null } };
+    const [f, ...rest] = checkDeadline(createContext(fromMetadata));
+    assert.equal(rest.length, 0);
+    assert.equal(f?.severity, 'info');
+    assert.equal(f?.expected, '2025-03-31');
+    assert.match(f?.message.en ?? '', /creation date from its metadata/);
+    assert.equal(checkDeadline(createContext(report))[0]?.severity, 'error');
+  });
+
   void it('2019 text: a department publishing its 2020 report on 2021-02-03 is 3 days late', () => {
     const [f] = run('2019', { year: 2020, publicationDate: '2021-02-03', organization: { kind: 'department' } });
     assert.equal(f?.severity, 'error');

@@ -21,8 +21,25 @@ const jan31 = (year: number): string => `${year}-01-31`;
  * - under the 2019 text with the kind unknown (or 'other'): March 31 is used, and a date after
  *   January 31 also gives a warning that a department's deadline would be January 31;
  * - published on or before 31 December of the year reported → warning (before the year ended).
+ * A date taken from the file's metadata (creation date) only ever gives `info` findings.
  */
 export function checkDeadline(ctx: CheckContext): Finding[] {
+  const findings = deadlineFindings(ctx);
+  if (ctx.report.publicationDate?.source !== 'metadata') return findings;
+  // A file's creation date (PDF/DOCX metadata) is a hint, not the date of publication: report
+  // what it would mean, as information only, and say where the date came from.
+  return findings.map((f) => ({
+    ...f,
+    severity: 'info' as const,
+    message: {
+      zh: `（发布日期取自文件元数据中的创建日期，未必是实际发布日期）${f.message.zh}`,
+      en: `(The date is the file's creation date from its metadata, not necessarily the publication date.) ${f.message.en}`,
+    },
+  }));
+}
+
+/** The V11 findings for the report's publication date, whatever its source. */
+function deadlineFindings(ctx: CheckContext): Finding[] {
   const { report } = ctx;
   const year = report.year;
   const published = report.publicationDate;

@@ -25,6 +25,12 @@ export function isTableMissing(ctx: CheckContext, table: TableFormat): boolean {
   return true;
 }
 
+/** Printed text for a message: whitespace runs as one space, at most 60 characters. */
+function printable(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /**
  * Checks the value of every cell of the format against its value type.
  *
@@ -170,9 +176,11 @@ function statusFinding(ctx: CheckContext, table: TableFormat, status: string, li
       });
     case 'ambiguous': {
       const ambiguity = ctx.report.ambiguities.find((a) => a.table === table.id && first !== undefined && a.row === first.info.row.id);
-      const detail = list.map(({ cell, info }) => `${table.columns.length === 1 ? info.row.label : info.column.label}: ${(cell.candidates ?? []).map(fmt).join(' / ')}`);
-      const raw = ambiguity ? `“${ambiguity.raw}”` : '';
-      const splits = ambiguity ? `${ambiguity.candidates.length}${ambiguity.truncated ? '+' : ''}` : '';
+      const detail = list.map(
+        ({ cell, info }) => `${table.columns.length === 1 ? info.row.label : info.column.label}: ${(cell.candidates ?? []).map(fmt).join(' / ') || '—'}`,
+      );
+      const raw = ambiguity ? `“${printable(ambiguity.raw)}”` : '';
+      const splits = ambiguity && ambiguity.candidates.length > 0 ? `${ambiguity.candidates.length}${ambiguity.truncated ? '+' : ''}` : '';
       return makeFinding({
         rule: 'V08',
         severity: 'warning',

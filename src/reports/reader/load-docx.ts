@@ -10,7 +10,7 @@ import { normalizeText } from './normalize-text.ts';
 import type { SourceDocument } from './source-document.ts';
 
 /** Largest uncompressed `word/document.xml` accepted (a guard against ZIP bombs). */
-const MAX_DOCUMENT_XML_BYTES = 256 * 1024 * 1024;
+const MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024;
 /** Largest uncompressed `docProps/core.xml` read for metadata. */
 const MAX_CORE_XML_BYTES = 1024 * 1024;
 
@@ -114,7 +114,7 @@ function readCoreProperties(bytes: Uint8Array, entries: readonly ZipEntry[]): So
  * @param bytes the .docx file content
  * @returns a DOCX {@link SourceDocument}; it may have no non-blank line
  * @throws GongkaiError `INPUT_CORRUPT` when the bytes are not a readable ZIP with a Word main
- *   document part, `INPUT_TOO_LARGE` when `word/document.xml` claims more than 256 MiB unpacked
+ *   document part, `INPUT_TOO_LARGE` when `word/document.xml` claims more than 16 MiB unpacked
  */
 export async function loadDocx(bytes: Uint8Array): Promise<SourceDocument> {
   const entries = readZipDirectory(bytes);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isGongkaiError } from '../../shared/errors.ts';
-import { MAX_INPUT_BYTES, loadInput, sniffInput } from './load-input.ts';
+import { MAX_INPUT_BYTES, MAX_TEXT_CHARS, loadInput, sniffInput } from './load-input.ts';
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../test/fixtures/${path}`, import.meta.url)));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -82,5 +82,14 @@ void describe('loadInput', () => {
 
   void it('refuses a truncated PDF with INPUT_CORRUPT', async () => {
     await assert.rejects(loadInput(pdf.slice(0, Math.floor(pdf.length / 2)), 'cut.pdf'), (e) => isGongkaiError(e, 'INPUT_CORRUPT'));
+  });
+});
+
+void describe('loadInput text bound', () => {
+  void it('refuses a document with more text than MAX_TEXT_CHARS, though its bytes are under the byte limit', async () => {
+    const line = `${'政'.repeat(999)}\n`;
+    const bytes = utf8(line.repeat(Math.ceil(MAX_TEXT_CHARS / 999) + 10));
+    assert.ok(bytes.length < MAX_INPUT_BYTES);
+    await assert.rejects(loadInput(bytes, 'big.txt'), (e) => isGongkaiError(e, 'INPUT_TOO_LARGE'));
   });
 });

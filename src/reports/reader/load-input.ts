@@ -6,11 +6,18 @@ import { GongkaiError } from '../../shared/errors.ts';
 import { loadDocx } from './load-docx.ts';
 import { loadHtml } from './load-html.ts';
 import { loadPdf } from './load-pdf.ts';
-import { decodeText, textToSourceDocument } from './load-text.ts';
+import { decodeText, decodingNotes, textToSourceDocument } from './load-text.ts';
 import type { SourceDocument } from './source-document.ts';
 
-/** Largest input accepted by {@link loadInput}, in bytes (20 MiB). */
+/** Largest input accepted by {@link loadInput}, in bytes (20 MiB: PDFs carry images and fonts). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Most characters of text a loaded document may have (2 million). A real annual report has tens
+ * of thousands; the bound keeps the reader's time and memory in check on a document that only
+ * claims to be one (a DOCX of 223 KB can unpack to 97 MB of text).
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
 
 /** What {@link sniffInput} can tell the bytes are. */
 export type InputKind = 'pdf' | 'docx' | 'html' | 'json' | 'text' | 'binary';
@@ -76,7 +83,8 @@ const HTML_ANYWHERE_RE = /<(?:!doctype\s+html|html|body|table)[\s>]/i;
  *   that are neither UTF-8 (UTF-16 with BOM) nor GB18030;
  * - `html`: the text starts with a tag such as `<!doctype html`, `<html`, `<body`, `<table`,
  *   `<p`, `<div`, or `<html`/`<body`/`<table`/`<!doctype html` appears in its first KiB;
- * - `json`: the first non-space character is `{`;
+ * - `json`: the first non-space character is `{` (but `{\rtf`, RTF, is `binary`), or a `.json`
+ *   file holds a bare JSON value (`null`, a number, a string);
  * - otherwise `text`.
  * The file name's extension only breaks ties: text that contains a tag and is named `.htm(l)`
  * is `html`; text starting with `[` named `.json` is `json`. A `.pdf` that is text is `text`.
@@ -95,8 +103,11 @@ export function sniffInput(bytes: Uint8Array, fileName?: string): InputKind {
   if (text === undefined) return 'binary';
   const start = text.replace(/^[\s\uFEFF]+/, '');
   if (HTML_START_RE.test(start) || HTML_ANYWHERE_RE.test(start.slice(0, 1024))) return 'html';
+  // RTF also opens with a brace; it is a word-processor format this reader does not take.
+  if (start.startsWith('{\\rtf')) return 'binary';
   if (start.startsWith('{')) return 'json';
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (ext === 'json' && /^(null|true|false|-?\d[\d.eE+-]*|"[^]*")\s*$/.test(start)) return 'json';
   if ((ext === 'html' || ext === 'htm' || ext === 'xhtml') && /<[A-Za-z][^<>]*>/.test(start.slice(0, 4096))) return 'html';
   if (ext === 'json' && start.startsWith('[')) return 'json';
   return 'text';
@@ -114,7 +125,7 @@ function hasText(doc: SourceDocument): boolean {
  * @param fileName optional original file name, a tie-breaker for sniffing and used in messages
  * @returns the loaded document, with at least one non-blank line
  * @throws GongkaiError `INPUT_TOO_LARGE` over {@link MAX_INPUT_BYTES} (checked before any
- *   parsing) or over the PDF page limit; `INPUT_EMPTY` for empty input or a document without a
+ *   parsing), over the PDF page limit, or with more than {@link MAX_TEXT_CHARS} characters of text; `INPUT_EMPTY` for empty input or a document without a
  *   non-blank line (e.g. a scanned PDF with no text layer); `INPUT_UNSUPPORTED` for JSON (handled
  *   by the structured-report reader, not here) and binary data; `INPUT_CORRUPT` for a damaged PDF
  *   or DOCX
@@ -139,6 +150,7 @@ export async function loadInput(bytes: Uint8Array, fileName?: string): Promise<S
       const decoded = decodeText(bytes);
       if (!decoded) throw new GongkaiError('INPUT_UNSUPPORTED', `${name}: not UTF-8 or GB18030 text`);
       doc = kind === 'html' ? loadHtml(decoded.text) : textToSourceDocument(decoded.text);
+      doc.notes = decodingNotes(decoded);
       break;
     }
     case 'json':
@@ -150,5 +162,8 @@ export async function loadInput(bytes: Uint8Array, fileName?: string): Promise<S
     const why = doc.mediaType === 'application/pdf' ? ' (the PDF has no text layer; a scanned document?)' : '';
     throw new GongkaiError('INPUT_EMPTY', `${name}${why}`);
   }
+  let chars = 0;
+  for (const line of doc.lines) chars += line.text.length;
+  if (chars > MAX_TEXT_CHARS) throw new GongkaiError('INPUT_TOO_LARGE', `${name}: ${chars} characters of text; at most ${MAX_TEXT_CHARS} are read`);
   return doc;
 }

@@ -72,6 +72,15 @@ void describe('loadText', () => {
   void it('refuses bytes that are neither UTF-8 nor GB18030', () => {
     assert.throws(() => loadText(new Uint8Array([0x81, 0x20, 0xff, 0xff, 0x00])), (e) => isGongkaiError(e, 'INPUT_UNSUPPORTED'));
   });
+
+  void it('reads a UTF-8 report with one stray byte, replacing it and leaving a note', () => {
+    const good = new TextEncoder().encode(`${'政府信息公开工作年度报告。'.repeat(20)}\n一、总体情况`);
+    const bytes = new Uint8Array([...good.subarray(0, 30), 0x80, ...good.subarray(30)]);
+    const doc = loadText(bytes);
+    assert.match(doc.lines[0]?.text ?? '', /\uFFFD/);
+    assert.equal(doc.lines[1]?.text, '一、总体情况');
+    assert.deepEqual(doc.notes?.map((n) => n.code), ['TEXT_MALFORMED_BYTES']);
+  });
 });
 
 void describe('splitLines', () => {

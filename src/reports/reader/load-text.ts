@@ -13,8 +13,15 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export interface DecodedText {
   /** The decoded text, without BOM. */
   text: string;
-  /** The encoding that decoded the bytes without error. */
+  /** The encoding that decoded the bytes. */
   encoding: TextEncodingName;
+  /** How many malformed byte sequences were replaced by U+FFFD (lenient UTF-8 only); absent when none. */
+  replaced?: number;
+}
+
+/** Most malformed sequences a mostly-UTF-8 text may have and still be read (with a note): 0.5% of its characters, at least 1. */
+function replacementAllowance(length: number): number {
+  return Math.max(1, Math.floor(length * 0.005));
 }
 
 /** Decodes strictly (throws TypeError on malformed input); `ignoreBOM: false` strips a BOM. */
@@ -31,8 +38,10 @@ function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): string | unde
  * one, valid UTF-8 is UTF-8, else valid GB18030 is GB18030 (government text files are often
  * GBK/GB2312, which GB18030 includes). Node's full-ICU build provides the GB18030 decoder.
  * @param bytes the raw file content
+ * Bytes that are neither are read as UTF-8 with the malformed sequences replaced (U+FFFD, counted
+ * in `replaced`) when those are few: at most 0.5% of the characters (at least 1).
  * @returns the text (BOM stripped) and its encoding, or `undefined` when the bytes are neither
- *   valid UTF-8 nor valid GB18030 (or not valid UTF-16 after a UTF-16 BOM). Never throws.
+ *   valid UTF-8 nor valid GB18030 nor mostly UTF-8 (or not valid UTF-16 after a UTF-16 BOM). Never throws.
  */
 export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   const [b0, b1, b2] = bytes;
@@ -52,6 +61,12 @@ export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode(bytes, 'gb18030');
   if (gb !== undefined) return { text: gb, encoding: 'gb18030' };
+  // A UTF-8 file with a stray byte (a cut character at the end, one line in another encoding)
+  // is still the report: read it with the bad bytes replaced, rather than refusing it whole.
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  for (let i = lenient.indexOf('\uFFFD'); i !== -1; i = lenient.indexOf('\uFFFD', i + 1)) replaced++;
+  if (replaced > 0 && replaced <= replacementAllowance(lenient.length)) return { text: lenient, encoding: 'utf-8', replaced };
   return undefined;
 }
 
@@ -87,7 +102,18 @@ export function splitLines(text: string): string[] {
 export function loadText(bytes: Uint8Array): SourceDocument {
   const decoded = decodeText(bytes);
   if (!decoded) throw new GongkaiError('INPUT_UNSUPPORTED', 'the text is neither UTF-8 nor GB18030');
-  return textToSourceDocument(decoded.text);
+  return { ...textToSourceDocument(decoded.text), notes: decodingNotes(decoded) };
+}
+
+/** The notes a lenient decoding leaves for the report (`TEXT_MALFORMED_BYTES`), or none. */
+export function decodingNotes(decoded: DecodedText): { code: string; message: string }[] {
+  if (!decoded.replaced) return [];
+  return [
+    {
+      code: 'TEXT_MALFORMED_BYTES',
+      message: `${decoded.replaced} malformed UTF-8 byte sequence(s) were replaced by U+FFFD; the text around them may be wrong`,
+    },
+  ];
 }
 
 /**

@@ -69,4 +69,6 @@ export interface SourceDocument {
   };
   /** Passages the loader dropped (page numbers, running headers), with where they were. */
   dropped: { reason: 'page-number' | 'running-header'; text: string; position: Position }[];
+  /** What the loader could not do cleanly (e.g. malformed bytes replaced), for the report's notes. */
+  notes?: { code: string; message: string }[];
 }
