@@ -54,7 +54,7 @@ export async function loadReportFile(path: string, options: LoadOptions = {}): P
 
 /** Why the system refused a file: `no such file`, `permission denied`, … from the error's code. */
 function systemReason(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const reasons: Record<string, string> = {
     ENOENT: 'no such file',
     EACCES: 'permission denied',

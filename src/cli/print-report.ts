@@ -63,7 +63,8 @@ export function printReport(report: StructuredReport): string {
   out.push('');
   out.push(`narrative claims (${report.claims.length}):`);
   for (const claim of report.claims) {
-    const qualifier = claim.qualifier === 'exact' ? '' : ` (${claim.qualifier}${claim.upperBound !== undefined ? ` ≤${claim.upperBound}` : ''})`;
+    const bounds = claim.lowerBound !== undefined || claim.upperBound !== undefined ? ` ${claim.lowerBound ?? claim.value}–${claim.upperBound ?? '∞'}` : '';
+    const qualifier = claim.qualifier === 'exact' ? '' : ` (${claim.qualifier}${bounds})`;
     const mapped = claim.cells ? ` → ${claim.cells.join(' + ')}` : '';
     out.push(`  ${describePosition(claim.position).padEnd(10)} ${claim.subject.slice(-24)} ${claim.value}${claim.unit}${qualifier}${mapped}`);
   }

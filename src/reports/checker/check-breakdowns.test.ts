@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkBreakdowns, checkRates } from './check-breakdowns.ts';
+import { checkBreakdowns, checkRates, claimInterval } from './check-breakdowns.ts';
 import { createContext } from './check-context.ts';
 import { buildReport } from './test-report-builder.ts';
 import type { BuildOptions } from './test-report-builder.ts';
@@ -39,6 +39,23 @@ void describe('breakdowns (V07-parts)', () => {
     assert.equal(f?.found, 20446);
     assert.match(f?.message.zh ?? '', /超过总数/);
   });
+
+  void it('takes a 万 figure as the range its printed precision allows', () => {
+    const wan = { text: '主动公开政府信息 12.77 万条', value: 127700, unit: '条', qualifier: 'approximately' as const, lowerBound: 127650, upperBound: 127750 };
+    const parts = [
+      { text: '政府网站 127000 条', subject: '政府网站', value: 127000, unit: '条' },
+      { text: '其他 736 条', subject: '其他', value: 736, unit: '条' },
+    ];
+    const built = buildReport('2014', { claims: [wan] });
+    assert.deepEqual(claimInterval(built.claims[0]!), { lo: 127650, hi: 127750 });
+    // 127000 + 736 = 127736 lies in 127650–127750.
+    assert.deepEqual(checkBreakdowns(ctx({ claims: [wan, ...parts], breakdowns: [{ total: 'c1', parts: ['c2', 'c3'], exhaustive: true }] })), []);
+    // 127000 + 800 = 127800 does not.
+    const over = [wan, parts[0]!, { ...parts[1]!, value: 800 }];
+    const [f] = checkBreakdowns(ctx({ claims: over, breakdowns: [{ total: 'c1', parts: ['c2', 'c3'], exhaustive: true }] }));
+    assert.equal(f?.expected, '127650–127750');
+    assert.equal(f?.found, 127800);
+  });
 });
 
 void describe('rates (V07-rate)', () => {
@@ -63,6 +80,37 @@ void describe('rates (V07-rate)', () => {
     assert.equal(f?.severity, 'warning');
     assert.equal(f?.expected, 90);
     assert.equal(f?.found, 100);
+  });
+
+  void it('skips 按时答复率 100% after 受理 3119 件，答复 3050 件 (a rate of another quantity)', () => {
+    const claims = [
+      { text: '全市共受理政府信息公开申请 3119 件', subject: '全市共受理政府信息公开申请', value: 3119, position: line },
+      { text: '答复 3050 件', subject: '答复', value: 3050, position: line },
+      { text: '按时答复率 100%', subject: '按时答复率', value: 100, unit: '%', position: line },
+    ];
+    assert.deepEqual(checkRates(ctx({ claims })), []);
+    // Nor the other way round: 答复率 after 按时答复 N.
+    const other = [claims[0]!, { text: '按时答复 3050 件', subject: '按时答复', value: 3050, position: line }, { text: '答复率 100%', subject: '答复率', value: 100, unit: '%', position: line }];
+    assert.deepEqual(checkRates(ctx({ claims: other })), []);
+    // Its own numerator: 按时答复 3050 件 ⇒ 3050 / 3119 = 97.8%, not 100%.
+    const own = [claims[0]!, { text: '按时答复 3050 件', subject: '按时答复', value: 3050, position: line }, claims[2]!];
+    const [f] = checkRates(ctx({ claims: own }));
+    assert.equal(f?.rule, 'V07-rate');
+    assert.equal(f?.expected, 97.8);
+  });
+
+  void it('pairs a rate only with figures of its own sentence (looked up in the section text)', () => {
+    const section = (text: string) => [{ id: 'overview', text }];
+    const claims = [
+      { text: '累计接到群众反映问题 50 件', subject: '累计接到群众反映问题', value: 50, section: 'overview', position: { line: 50 } },
+      { text: '回复 45 件', subject: '回复', value: 45, section: 'overview', position: { line: 51 } },
+      { text: '回复率 100%', subject: '回复率', value: 100, unit: '%', section: 'overview', position: { line: 51 } },
+    ];
+    // One sentence over two lines: checked.
+    const [f] = checkRates(ctx({ claims, sections: section('书记信箱累计接到群众反映问题 50 件，\n回复 45 件，回复率 100%。') }));
+    assert.equal(f?.expected, 90);
+    // The denominator in the sentence before: skipped.
+    assert.deepEqual(checkRates(ctx({ claims, sections: section('累计接到群众反映问题 50 件。回复 45 件，回复率 100%。') })), []);
   });
 
   void it('skips a rate whose word does not appear in the numerator (办结率 after 现场解决)', () => {

@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkClaims, claimAgrees } from './check-claims.ts';
+import { checkClaims, claimAgrees, claimRange } from './check-claims.ts';
 import { createContext } from './check-context.ts';
 import { buildReport } from './test-report-builder.ts';
 import type { BuildOptions, ClaimInit } from './test-report-builder.ts';
 import type { FormatId } from '../format/report-format.ts';
 import type { Claim } from '../model/structured-report.ts';
+import { scanNumbers } from '../reader/claim-scanner.ts';
 
 const run = (formatId: FormatId, options: BuildOptions = {}) => checkClaims(createContext(buildReport(formatId, options)));
 
@@ -29,7 +30,69 @@ void describe('claimAgrees', () => {
   });
 });
 
+void describe('claimAgrees with bounds (figures given in 万)', () => {
+  /** The claim the scanner reads from `t` (its only one). */
+  const scanned = (t: string): Claim => {
+    const [c] = scanNumbers(t);
+    assert.ok(c);
+    const init: ClaimInit = { text: t, value: c.value, unit: c.unit, qualifier: c.qualifier };
+    if (c.lowerBound !== undefined) init.lowerBound = c.lowerBound;
+    if (c.upperBound !== undefined) init.upperBound = c.upperBound;
+    return claim(init);
+  };
+
+  void it('compares a 万 figure with the values its printed precision allows', () => {
+    // 12.77万 ⇒ 127650–127750.
+    assert.equal(claimAgrees(scanned('主动公开政府信息12.77万条'), 127736), true);
+    assert.equal(claimAgrees(scanned('主动公开政府信息12.77万条'), 127650), true);
+    assert.equal(claimAgrees(scanned('主动公开政府信息12.77万条'), 127649), false);
+    assert.equal(claimAgrees(scanned('主动公开政府信息12.77万条'), 127751), false);
+    // 12.8万 ⇒ 127500–128500.
+    assert.equal(claimAgrees(scanned('主动公开政府信息12.8万条'), 127736), true);
+    assert.equal(claimAgrees(scanned('主动公开政府信息12.8万条'), 128501), false);
+    // 3万 ⇒ 25000–35000.
+    assert.equal(claimAgrees(scanned('公开信息3万条'), 25000), true);
+    assert.equal(claimAgrees(scanned('公开信息3万条'), 35001), false);
+    // 0.31万 ⇒ 3050–3150.
+    assert.equal(claimAgrees(scanned('受理申请0.31万件'), 3119), true);
+    assert.equal(claimAgrees(scanned('受理申请0.31万件'), 3151), false);
+    // 1万余 ⇒ 10000–20000; 约12.8万 ⇒ 115200–140800.
+    assert.equal(claimAgrees(scanned('公开各类信息1万余条'), 20000), true);
+    assert.equal(claimAgrees(scanned('公开各类信息1万余条'), 9999), false);
+    assert.equal(claimAgrees(scanned('主动公开约12.8万条'), 127736), true);
+    assert.equal(claimAgrees(scanned('主动公开约12.8万条'), 140801), false);
+  });
+
+  void it('uses the bounds whatever the qualifier', () => {
+    assert.equal(claimAgrees(claim({ text: '', value: 100, lowerBound: 95, upperBound: 105 }), 104), true);
+    assert.equal(claimAgrees(claim({ text: '', value: 100, qualifier: 'approximately', upperBound: 101 }), 105), false);
+    assert.equal(claimAgrees(claim({ text: '', value: 100, qualifier: 'less-than', lowerBound: 50 }), 49), false);
+    assert.equal(claimAgrees(claim({ text: '', value: 100, qualifier: 'less-than', lowerBound: 50 }), 99), true);
+    assert.equal(claimRange(claim({ text: '', value: 127700, qualifier: 'approximately', lowerBound: 127650, upperBound: 127750 })), '≈ 127700 (127650–127750)');
+    assert.equal(claimRange(claim({ text: '', value: 10000, qualifier: 'at-least', upperBound: 20000 })), '10000–20000');
+  });
+});
+
 void describe('claims (V07)', () => {
+  void it('passes 127736 against 12.77万条 and fails it against 12.5万条', () => {
+    const cells = { 'stats/proactive-total/value': 127736, 'stats/channel-other/value': 127736 };
+    const stated = (text: string, value: number, lowerBound: number, upperBound: number): BuildOptions => ({
+      cells,
+      claims: [{ text, subject: '主动公开政府信息', value, unit: '条', qualifier: 'approximately', lowerBound, upperBound, mapping: 'proactive-total' }],
+    });
+    assert.deepEqual(run('2014', stated('主动公开政府信息12.77万条', 127700, 127650, 127750)), []);
+    assert.deepEqual(run('2014', stated('主动公开政府信息12.8万条', 128000, 127500, 128500)), []);
+    // 12.5万 ⇒ 124500–125500, which 127736 is outside.
+    const [f, more] = run('2014', stated('主动公开政府信息12.5万条', 125000, 124500, 125500));
+    assert.equal(more, undefined);
+    assert.equal(f?.rule, 'V07');
+    assert.equal(f?.severity, 'error');
+    assert.equal(f?.expected, 127736);
+    assert.equal(f?.found, '≈ 125000 (124500–125500)');
+    assert.match(f?.message.zh ?? '', /称 ≈ 125000 \(124500–125500\) 条/);
+  });
+
+
   void it('passes a claim equal to its cell and skips claims over a non-number cell', () => {
     assert.deepEqual(
       run('2014', {

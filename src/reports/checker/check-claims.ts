@@ -17,34 +17,57 @@ interface Compared {
 }
 
 /**
- * Whether the claim's number agrees with `sum`, by its qualifier.
+ * The values a claim allows, in `cellUnit`: `lo`…`hi`, each end inclusive unless marked open.
  *
- * - negation (a zero in words): sum = 0;
- * - exact: value = sum; approximately: |sum − value| ≤ 10% of value;
- * - at-least (N余/N多): value ≤ sum ≤ upperBound (sum ≥ value without upperBound);
- * - at-most: sum ≤ value; more-than: sum > value; less-than: sum < value.
+ * - negation (a zero in words): 0;
+ * - exact: value; approximately: value ± 10%;
+ * - at-least (N余/N多): value…∞; at-most: −∞…value; more-than: (value…∞; less-than: −∞…value);
+ * - whatever the qualifier, `lowerBound` and `upperBound` replace the end they bound when set
+ *   (12.77万 ⇒ 127650…127750; 1万余 ⇒ 10000…20000), as closed ends.
  *
  * A claim in 元 compared with cells in 万元 (or the reverse) is converted first.
  * @param cellUnit the unit of the cells, when known
  */
-export function claimAgrees(claim: Claim, sum: number, cellUnit?: string): boolean {
+export function claimBounds(claim: Claim, cellUnit?: string): { lo: number; hi: number; loOpen: boolean; hiOpen: boolean } {
+  if (claim.negation) return { lo: 0, hi: 0, loOpen: false, hiOpen: false };
   const value = convert(claim.value, claim.unit, cellUnit);
-  const upper = claim.upperBound === undefined ? undefined : convert(claim.upperBound, claim.unit, cellUnit);
-  if (claim.negation) return same(sum, 0);
+  let b: { lo: number; hi: number; loOpen: boolean; hiOpen: boolean };
   switch (claim.qualifier) {
     case 'exact':
-      return same(value, sum);
+      b = { lo: value, hi: value, loOpen: false, hiOpen: false };
+      break;
     case 'approximately':
-      return Math.abs(sum - value) <= Math.abs(value) * 0.1 + 1e-6;
+      b = { lo: value - Math.abs(value) * 0.1, hi: value + Math.abs(value) * 0.1, loOpen: false, hiOpen: false };
+      break;
     case 'at-least':
-      return sum >= value - 1e-6 && (upper === undefined || sum <= upper + 1e-6);
+      b = { lo: value, hi: Number.POSITIVE_INFINITY, loOpen: false, hiOpen: false };
+      break;
     case 'at-most':
-      return sum <= value + 1e-6;
+      b = { lo: Number.NEGATIVE_INFINITY, hi: value, loOpen: false, hiOpen: false };
+      break;
     case 'more-than':
-      return sum > value + 1e-6;
+      b = { lo: value, hi: Number.POSITIVE_INFINITY, loOpen: true, hiOpen: false };
+      break;
     case 'less-than':
-      return sum < value - 1e-6;
+      b = { lo: Number.NEGATIVE_INFINITY, hi: value, loOpen: false, hiOpen: true };
+      break;
   }
+  if (claim.lowerBound !== undefined) b = { ...b, lo: convert(claim.lowerBound, claim.unit, cellUnit), loOpen: false };
+  if (claim.upperBound !== undefined) b = { ...b, hi: convert(claim.upperBound, claim.unit, cellUnit), hiOpen: false };
+  return b;
+}
+
+/**
+ * Whether the claim's number agrees with `sum`: `sum` lies in {@link claimBounds} (up to
+ * floating-point noise).
+ * @param cellUnit the unit of the cells, when known
+ */
+export function claimAgrees(claim: Claim, sum: number, cellUnit?: string): boolean {
+  if (claim.negation) return same(sum, 0);
+  const b = claimBounds(claim, cellUnit);
+  const aboveLo = b.loOpen ? sum > b.lo + 1e-6 : sum >= b.lo - 1e-6;
+  const belowHi = b.hiOpen ? sum < b.hi - 1e-6 : sum <= b.hi + 1e-6;
+  return aboveLo && belowHi;
 }
 
 /** A value in `from` units expressed in `to` units (元 ↔ 万元); unchanged otherwise. */
@@ -54,9 +77,17 @@ function convert(value: number, from: string, to: string | undefined): number {
   return value;
 }
 
-/** What the claim allows, e.g. `125981`, `≥ 1641`, `1641–1700`, `≈ 100 (±10%)`, `0`. */
+/**
+ * What the claim allows, e.g. `125981`, `≥ 1641`, `1641–1700`, `≈ 100 (±10%)`,
+ * `≈ 127700 (127650–127750)`, `0`.
+ */
 export function claimRange(claim: Claim): string {
   if (claim.negation) return '0';
+  if (claim.lowerBound !== undefined || (claim.upperBound !== undefined && claim.qualifier !== 'at-least')) {
+    const b = claimBounds(claim);
+    const range = `${Number.isFinite(b.lo) ? fmt(b.lo) : '−∞'}–${Number.isFinite(b.hi) ? fmt(b.hi) : '∞'}`;
+    return claim.qualifier === 'approximately' ? `≈ ${fmt(claim.value)} (${range})` : range;
+  }
   switch (claim.qualifier) {
     case 'exact':
       return fmt(claim.value);
@@ -132,22 +163,8 @@ const SWAP_SCAN = 64;
 
 /** The sums a claim agrees with, as a closed range in the cells' unit (a superset for open bounds). */
 function agreeRange(claim: Claim, cellUnit: string | undefined): { lo: number; hi: number } {
-  const value = convert(claim.value, claim.unit, cellUnit);
-  const upper = claim.upperBound === undefined ? Number.POSITIVE_INFINITY : convert(claim.upperBound, claim.unit, cellUnit);
-  if (claim.negation) return { lo: 0, hi: 0 };
-  switch (claim.qualifier) {
-    case 'exact':
-      return { lo: value - 1e-6, hi: value + 1e-6 };
-    case 'approximately':
-      return { lo: value - Math.abs(value) * 0.1 - 1e-6, hi: value + Math.abs(value) * 0.1 + 1e-6 };
-    case 'at-least':
-      return { lo: value - 1e-6, hi: upper + 1e-6 };
-    case 'more-than':
-      return { lo: value, hi: Number.POSITIVE_INFINITY };
-    case 'at-most':
-    case 'less-than':
-      return { lo: Number.NEGATIVE_INFINITY, hi: value + 1e-6 };
-  }
+  const b = claimBounds(claim, cellUnit);
+  return { lo: b.lo - 1e-6, hi: b.hi + 1e-6 };
 }
 
 /** Index of the first entry whose sum is ≥ `lo` (entries sorted by sum). */

@@ -109,6 +109,7 @@ export function buildReport(formatId: FormatId, options: BuildOptions = {}): Str
       section: init.section ?? null,
       position: init.position === undefined ? { line: 100 + i } : init.position,
     };
+    if (init.lowerBound !== undefined) claim.lowerBound = init.lowerBound;
     if (init.upperBound !== undefined) claim.upperBound = init.upperBound;
     const claimCells = init.cells ?? (mapping ? [...mapping.cells] : undefined);
     if (claimCells !== undefined) claim.cells = claimCells;

@@ -64,7 +64,10 @@ export const ambiguitySchema = z.object({
 /** See {@link ambiguitySchema}. */
 export type Ambiguity = z.infer<typeof ambiguitySchema>;
 
-/** How a narrative number is qualified: 余/多/以上 = at least; 近/约/左右 = approximately. */
+/**
+ * How a narrative number is qualified: 余/多/以上 = at least; 近/约/左右 = approximately, as is a
+ * figure given with 万/亿 (12.77万条: stated to its printed precision, see the claim's bounds).
+ */
 export const qualifierSchema = z.enum(['exact', 'at-least', 'approximately', 'at-most', 'more-than', 'less-than']);
 /** See {@link qualifierSchema}. */
 export type Qualifier = z.infer<typeof qualifierSchema>;
@@ -79,7 +82,24 @@ export const claimSchema = z.object({
   value: z.number().describe('The number in plain units (万 and 亿 multiplied out; % as a percentage, 25 for 25%)'),
   unit: z.string().describe('条, 件, 次, 篇, 个, 人, 人次, 万元, 元, %, 场, …'),
   qualifier: qualifierSchema,
-  upperBound: z.number().optional().describe('For at-least claims (N余, N多): the largest value the phrase plausibly allows'),
+  lowerBound: z
+    .number()
+    .optional()
+    .describe(
+      'The smallest value the phrase allows, when it is not `value` itself: for a figure printed to a precision (12.77万 = 127650–127750, half a unit of the last printed digit either side; 约12.8万 widens that to ±10% when larger). Inclusive',
+    ),
+  upperBound: z
+    .number()
+    .optional()
+    .describe(
+      'The largest value the phrase plausibly allows: for at-least claims (N余, N多, 1万余 = 10000–20000) and for figures printed to a precision (12.77万 ≤ 127750). Inclusive. When a claim has bounds, the checker compares with [lowerBound ?? value-by-qualifier, upperBound ?? value-by-qualifier] whatever its qualifier',
+    ),
+  yearPhrase: z
+    .string()
+    .optional()
+    .describe(
+      'The phrase of the claim\'s sentence, before it, that dates what it counts (2023年, 上年, 去年, 上一年度, 本年度), when the sentence has one; 结转 phrases (上年度结转) and comparisons (与上年相比, 较上年) are not dates. The claim mapping leaves claims dated to a year other than the report year unmapped',
+    ),
   negation: z.boolean().describe('True for a zero stated in words (未收到…投诉, 无败诉案件, 全部实行免费)'),
   section: z.string().nullable().describe('Id of the section the claim is in'),
   position: positionSchema.nullable(),

@@ -195,6 +195,19 @@ describe('extractClaims details', () => {
     assert.deepEqual(breakdowns, [{ total: 'c1', parts: ['c2', 'c3'], exhaustive: false }]);
     assert.equal(claims[1]?.context, '共受理申请');
   });
+
+  it('carries the bounds of a 万 figure and the year phrase of its sentence', () => {
+    const dt = docFromText('2024年，主动公开政府信息12.77万条，公开各类信息1万余条。');
+    const { claims } = extractClaims(dt, [], []);
+    assert.deepEqual(
+      claims.map((c) => [c.value, c.qualifier, c.lowerBound, c.upperBound, c.yearPhrase]),
+      [
+        [127700, 'approximately', 127650, 127750, '2024年'],
+        [10000, 'at-least', undefined, 20000, '2024年'],
+      ],
+    );
+    assert.equal('yearPhrase' in (extractClaims(docFromText('受理申请3件。'), [], []).claims[0] ?? {}), false);
+  });
 });
 
 describe('extractShareSet', () => {

@@ -5,7 +5,7 @@
  * read. The claims are mapped onto cells afterwards by `claim-mapper.ts`.
  */
 import type { Breakdown, Claim, ReportPosition, Section, ShareSet } from '../model/structured-report.ts';
-import { scanNegations, scanNumbers } from './claim-scanner.ts';
+import { scanNegations, scanNumbers, yearPhraseBefore } from './claim-scanner.ts';
 import type { ScannedClaim } from './claim-scanner.ts';
 import { positionAt } from './document-text.ts';
 import type { DocumentText, TextRange } from './document-text.ts';
@@ -187,7 +187,8 @@ function scanParagraph(t: string): { numeric: ScannedClaim[]; negations: Scanned
  * The narrative is rebuilt as paragraphs (page breaks joined, `exclude` left out) and scanned
  * with `claim-scanner.ts`. Claims get ids `c1`, `c2`, … in reading order, the id of the section
  * they lie in (null before the first section), their position (the number's first character),
- * and a context when they break down an earlier claim of the sentence (see `linkParts`).
+ * a context when they break down an earlier claim of the sentence (see `linkParts`), and the
+ * year phrase of their sentence that dates them, if any (`yearPhraseBefore`).
  * Breakdowns are totals followed by parts after 其中 or in brackets (含/包括). Share sets are three
  * or more `X占N%` / `X占比N%` items in one sentence or list; their subject comes from
  * `从X看` / `按X分类` before them, prefixed with 申请 in the requests section (`申请内容`).
@@ -237,7 +238,10 @@ export function extractClaims(dt: DocumentText, sections: readonly Section[], ex
       section: span && offset < span.end ? span.id : null,
       position: positionAt(dt, offset),
     };
+    if (l.scanned.lowerBound !== undefined) claim.lowerBound = l.scanned.lowerBound;
     if (l.scanned.upperBound !== undefined) claim.upperBound = l.scanned.upperBound;
+    const yearPhrase = yearPhraseBefore(p?.text ?? '', l.scanned.index);
+    if (yearPhrase !== undefined) claim.yearPhrase = yearPhrase;
     return claim;
   });
 

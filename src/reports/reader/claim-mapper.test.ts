@@ -5,10 +5,10 @@ import { FORMAT_2019 } from '../format/format-2019.ts';
 import { FORMAT_2021 } from '../format/format-2021.ts';
 import type { ReportFormat } from '../format/report-format.ts';
 import type { Claim } from '../model/structured-report.ts';
-import { huaian, pingtan, wuzhong } from '../../../test/helpers/narrative-fixtures.ts';
+import { docFromText, huaian, pingtan, wuzhong } from '../../../test/helpers/narrative-fixtures.ts';
 import type { NarrativeFixture } from '../../../test/helpers/narrative-fixtures.ts';
 import { extractClaims } from './claim-extractor.ts';
-import { findMapping, mapClaims } from './claim-mapper.ts';
+import { datedToOtherYear, findMapping, mapClaims } from './claim-mapper.ts';
 import { detectSections } from './section-detector.ts';
 
 /** A claim with defaults. */
@@ -16,9 +16,9 @@ function claim(fields: Partial<Claim>): Claim {
   return { id: 'c1', text: '', subject: '', predicate: '', context: '', value: 1, unit: '件', qualifier: 'exact', negation: false, section: null, position: null, ...fields };
 }
 
-/** The mapped claims of a fixture. */
-function mapped(f: NarrativeFixture, format: ReportFormat): Claim[] {
-  return mapClaims(extractClaims(f.dt, detectSections(f.dt, format, f.exclude), f.exclude).claims, format);
+/** The mapped claims of a fixture (report year `year`). */
+function mapped(f: NarrativeFixture, format: ReportFormat, year: number): Claim[] {
+  return mapClaims(extractClaims(f.dt, detectSections(f.dt, format, f.exclude), f.exclude).claims, format, year);
 }
 
 /** Mapping id of the claim(s) with this value/unit/subject end; every such claim must agree. */
@@ -56,7 +56,7 @@ describe('findMapping', () => {
 
 describe('mapClaims', () => {
   it('maps the wuzhong claims onto the 2014 statistics table', () => {
-    const claims = mapped(wuzhong(), FORMAT_2014);
+    const claims = mapped(wuzhong(), FORMAT_2014, 2017);
     const expected: [number, string, string, string][] = [
       [125981, '条', '主动公开政府信息', 'proactive-total'],
       [53919, '条', '', 'channel-website'],
@@ -91,7 +91,7 @@ describe('mapClaims', () => {
   });
 
   it('maps the huaian claims onto tables 三 and 四 (2021)', async () => {
-    const claims = mapped(await huaian(), FORMAT_2021);
+    const claims = mapped(await huaian(), FORMAT_2021, 2024);
     const expected: [number, string, string | undefined][] = [
       [3119, '件', 'requests-new'],
       [3050, '件', 'requests-concluded'],
@@ -120,16 +120,55 @@ describe('mapClaims', () => {
   });
 
   it('maps the pingtan 21 requests (2019) and nothing else onto tables 三 and 四', () => {
-    const claims = mapped(pingtan(), FORMAT_2019);
+    const claims = mapped(pingtan(), FORMAT_2019, 2020);
     assert.deepEqual(
       claims.filter((c) => c.mapping).map((c) => [c.value, c.mapping, c.cells]),
       [[21, 'requests-new', ['t3/new/total']]],
     );
   });
 
+  it('leaves claims about another year unmapped, but maps the carried-in requests (2024 report)', () => {
+    const dt = docFromText(
+      [
+        '统计期限自2024年1月1日至2024年12月31日。',
+        '2023年全市共受理政府信息公开申请2856件。',
+        '2024年，全市共受理政府信息公开申请3119件，答复3050件(含上年度结转申请34件)，另有103件顺延到下年度答复。',
+        '去年受理政府信息公开申请2856件。上年结转政府信息公开申请34件。',
+      ].join('\n'),
+    );
+    const claims = mapClaims(extractClaims(dt, [], []).claims, FORMAT_2021, 2024);
+    assert.deepEqual(
+      claims.map((c) => [c.value, c.yearPhrase, c.mapping]),
+      [
+        [2856, '2023年', undefined],
+        [3119, '2024年', 'requests-new'],
+        [3050, '2024年', 'requests-concluded'],
+        [34, '2024年', 'requests-carried-in'],
+        [103, '2024年', 'requests-carried-over-after'],
+        [2856, '去年', undefined],
+        [34, undefined, 'requests-carried-in'],
+      ],
+    );
+    // The same text read as a 2023 report maps the 2023 sentence and not the 2024 one.
+    const as2023 = mapClaims(extractClaims(dt, [], []).claims, FORMAT_2021, 2023);
+    assert.equal(as2023[0]?.mapping, 'requests-new');
+    assert.equal(as2023[1]?.mapping, undefined);
+  });
+
+  it('tells which year phrases date a claim to another year', () => {
+    assert.equal(datedToOtherYear(claim({ yearPhrase: '2023年' }), 2024), true);
+    assert.equal(datedToOtherYear(claim({ yearPhrase: '2024年度' }), 2024), false);
+    assert.equal(datedToOtherYear(claim({ yearPhrase: '上一年度' }), 2024), true);
+    assert.equal(datedToOtherYear(claim({ yearPhrase: '本年度' }), 2024), false);
+    assert.equal(datedToOtherYear(claim({}), 2024), false);
+    // Unknown report year: an absolute year cannot be compared, 去年 is still another year.
+    assert.equal(datedToOtherYear(claim({ yearPhrase: '2023年' }), null), false);
+    assert.equal(datedToOtherYear(claim({ yearPhrase: '去年' }), null), true);
+  });
+
   it('does not modify its input and drops stale mappings', () => {
     const input = [claim({ subject: '无关', cells: ['x'], mapping: 'stale' })];
-    const out = mapClaims(input, FORMAT_2021);
+    const out = mapClaims(input, FORMAT_2021, 2024);
     assert.equal(out[0]?.mapping, undefined);
     assert.equal(out[0]?.cells, undefined);
     assert.equal(input[0]?.mapping, 'stale');

@@ -4,6 +4,7 @@
  */
 import type { ClaimMapping, ReportFormat } from '../format/report-format.ts';
 import type { Claim } from '../model/structured-report.ts';
+import { yearOfPhrase } from './claim-scanner.ts';
 
 /** A claim mapping with its regular expressions compiled. */
 interface CompiledMapping {
@@ -61,16 +62,33 @@ export function findMapping(claim: Claim, format: ReportFormat): ClaimMapping | 
 }
 
 /**
+ * Whether the claim's sentence dates it to a year other than the report's (`2023年，全市共受理…`
+ * in a 2024 report; `上年`/`去年` whatever the report year). A claim without a year phrase, or
+ * dated to the report year (`2024年，…`, `本年度`), is not; neither is one naming an absolute
+ * year when the report year is unknown.
+ */
+export function datedToOtherYear(claim: Claim, year: number | null): boolean {
+  if (claim.yearPhrase === undefined) return false;
+  const named = yearOfPhrase(claim.yearPhrase, year);
+  if (named !== null) return year !== null && named !== year;
+  // Unknown report year: 上年/去年 still name another year than the report's own.
+  return /^(?:上一?年|去年|前一年)/.test(claim.yearPhrase);
+}
+
+/**
  * Sets `cells` and `mapping` on every claim a mapping of `format` applies to (first mapping in
- * the format's order wins; see {@link findMapping}). Claims no mapping applies to are returned
- * without `cells` and `mapping`. The input claims are not modified.
+ * the format's order wins; see {@link findMapping}). Claims no mapping applies to, and claims
+ * about another year than the report's (see {@link datedToOtherYear}), are returned without
+ * `cells` and `mapping`. The input claims are not modified.
+ * @param year the report year, or null when unknown
  * @returns new claim objects, in the same order
  */
-export function mapClaims(claims: readonly Claim[], format: ReportFormat): Claim[] {
+export function mapClaims(claims: readonly Claim[], format: ReportFormat, year: number | null): Claim[] {
   return claims.map((claim) => {
     const rest: Claim = { ...claim };
     delete rest.cells;
     delete rest.mapping;
+    if (datedToOtherYear(rest, year)) return rest;
     const m = findMapping(rest, format);
     return m ? { ...rest, cells: [...m.cells], mapping: m.id } : rest;
   });

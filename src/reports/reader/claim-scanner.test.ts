@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { atLeastUpperBound, scanNegations, scanNumbers } from './claim-scanner.ts';
+import { atLeastUpperBound, precisionBounds, scanNegations, scanNumbers, yearOfPhrase, yearPhraseBefore } from './claim-scanner.ts';
 
 /** [value, unit, qualifier, upperBound] of every claim in `t`. */
 const values = (t: string): (string | number | undefined)[][] => scanNumbers(t).map((c) => [c.value, c.unit, c.qualifier, c.upperBound]);
@@ -27,7 +27,7 @@ describe('scanNumbers: values, units, qualifiers', () => {
   it('multiplies out 万 and 亿, keeping 万元 and 亿元 as units', () => {
     assert.deepEqual(values('公开各类信息1万余条'), [[10000, '条', 'at-least', 20000]]);
     assert.deepEqual(values('关注量为19余万人'), [[190000, '人', 'at-least', 210000]]);
-    assert.deepEqual(values('汇聚数据8232万条'), [[82320000, '条', 'exact', undefined]]);
+    assert.deepEqual(values('汇聚数据8232万条'), [[82320000, '条', 'approximately', 82325000]]);
     assert.deepEqual(values('资金2528.5万元,总投资33亿元'), [
       [2528.5, '万元', 'exact', undefined],
       [33, '亿元', 'exact', undefined],
@@ -56,9 +56,87 @@ describe('scanNumbers: values, units, qualifiers', () => {
   });
 });
 
+describe('scanNumbers: figures given in 万/亿 are stated to their printed precision', () => {
+  /** [value, qualifier, lowerBound, upperBound] of the only claim in `t`. */
+  const bounds = (t: string): (string | number | undefined)[] => {
+    const [c, more] = scanNumbers(t);
+    assert.ok(c && !more, t);
+    return [c.value, c.qualifier, c.lowerBound, c.upperBound];
+  };
+
+  it('allows half a unit of the last printed digit either side', () => {
+    // 12.77万: last digit 0.01万 = 100, half = 50 ⇒ 127650–127750.
+    assert.deepEqual(bounds('主动公开政府信息12.77万条'), [127700, 'approximately', 127650, 127750]);
+    // 12.8万: 0.1万 = 1000, half = 500.
+    assert.deepEqual(bounds('主动公开政府信息12.8万条'), [128000, 'approximately', 127500, 128500]);
+    // 3万: 1万, half = 5000.
+    assert.deepEqual(bounds('公开信息3万条'), [30000, 'approximately', 25000, 35000]);
+    // 0.31万: 0.01万 = 100, half = 50 ⇒ 3050–3150, which holds 3119.
+    assert.deepEqual(bounds('受理申请0.31万件'), [3100, 'approximately', 3050, 3150]);
+    // 1.2亿: 0.1亿 = 1e7, half = 5e6.
+    assert.deepEqual(bounds('访问量1.2亿次'), [120000000, 'approximately', 115000000, 125000000]);
+    assert.deepEqual(precisionBounds('1,234.5', 1e4), { lowerBound: 12344500, upperBound: 12345500 });
+  });
+
+  it('keeps 万余 an at-least claim and widens 约/近/左右 to the larger of the precision and ±10%', () => {
+    assert.deepEqual(bounds('公开各类信息1万余条'), [10000, 'at-least', undefined, 20000]);
+    // 约12.8万: ±10% = 115200–140800 is wider than 127500–128500.
+    assert.deepEqual(bounds('主动公开约12.8万条'), [128000, 'approximately', 115200, 140800]);
+    // 近3万: 25000–35000 is wider than ±10% = 27000–33000.
+    assert.deepEqual(bounds('公开信息近3万条'), [30000, 'approximately', 25000, 35000]);
+    assert.deepEqual(bounds('公开信息3万条左右'), [30000, 'approximately', 25000, 35000]);
+    assert.deepEqual(bounds('不到3万条'), [30000, 'less-than', undefined, undefined]);
+  });
+
+  it('leaves figures without a multiplier, and 万元 amounts, exact', () => {
+    assert.deepEqual(bounds('主动公开127736条'), [127736, 'exact', undefined, undefined]);
+    assert.deepEqual(bounds('资金2528.5万元'), [2528.5, 'exact', undefined, undefined]);
+  });
+});
+
+describe('yearPhraseBefore: the year named in the sentence of a figure', () => {
+  /** The phrase dating the claim with value `value` in `t`. */
+  const phrase = (t: string, value: number): string | undefined => {
+    const c = scanNumbers(t).find((x) => x.value === value);
+    assert.ok(c, `${value} in ${t}`);
+    return yearPhraseBefore(t, c.index);
+  };
+
+  it('finds the last year named before the figure in its sentence', () => {
+    assert.equal(phrase('2023年全市共受理政府信息公开申请2856件。', 2856), '2023年');
+    assert.equal(phrase('2024年，全市共受理政府信息公开申请3119件，答复3050件。', 3050), '2024年');
+    assert.equal(phrase('2023年受理2856件；2024年受理3119件。', 3119), '2024年');
+    assert.equal(phrase('去年全市共受理申请2856件。', 2856), '去年');
+    assert.equal(phrase('二〇二三年，全市共受理申请2856件。', 2856), '二〇二三年');
+    assert.equal(phrase('上一年度共受理申请2856件，本年度共受理申请3119件。', 3119), '本年度');
+    assert.equal(phrase('统计期限为2017年1月1日至2017年12月31日，全市受理申请35件。', 35), '2017年');
+  });
+
+  it('stops at the sentence end and skips titles, carry-overs and comparisons', () => {
+    assert.equal(phrase('2023年共受理2856件。全市共受理申请3119件。', 3119), undefined);
+    assert.equal(phrase('印发《2023年政务公开工作要点》，受理申请3119件。', 3119), undefined);
+    assert.equal(phrase('答复3050件(含上年度结转申请34件)。', 34), undefined);
+    assert.equal(phrase('上年结转政府信息公开申请34件。', 34), undefined);
+    assert.equal(phrase('另有结转至2025年办理的申请103件。', 103), undefined);
+    assert.equal(phrase('与上年相比，全市受理申请3119件。', 3119), undefined);
+    assert.equal(phrase('受理申请3119件，较上年增加263件，答复3050件。', 3050), undefined);
+  });
+
+  it('resolves phrases to years', () => {
+    assert.equal(yearOfPhrase('2023年', 2024), 2023);
+    assert.equal(yearOfPhrase('二〇二三年度', null), 2023);
+    assert.equal(yearOfPhrase('上年', 2024), 2023);
+    assert.equal(yearOfPhrase('上一年度', 2024), 2023);
+    assert.equal(yearOfPhrase('去年', 2024), 2023);
+    assert.equal(yearOfPhrase('本年度', 2024), 2024);
+    assert.equal(yearOfPhrase('上年', null), null);
+  });
+});
+
 describe('scanNumbers: not claims', () => {
   it('skips years, dates and times', () => {
     assert.deepEqual(values('统计期限为2017年1月1日至2017年12月31日。发布时间:2021-03-05 08:58'), []);
+    assert.deepEqual(values('2017年1月1日至2017年12月31日'), []);
   });
   it('skips document numbers, 第N and numbers inside 《》', () => {
     assert.deepEqual(values('(国办发〔2017〕24号)(国令第711号)第3次会议《2017年收费目录清单》《条例》第5条'), []);

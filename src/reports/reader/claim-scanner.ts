@@ -22,6 +22,9 @@ export interface ScannedClaim {
   value: number;
   unit: string;
   qualifier: Qualifier;
+  /** Smallest value allowed, when not `value` (figures printed to a precision: 12.77万). */
+  lowerBound?: number;
+  /** Largest value allowed (at-least claims; figures printed to a precision). */
   upperBound?: number;
   negation: boolean;
 }
@@ -125,6 +128,23 @@ export function atLeastUpperBound(n: number, raw: string): number {
   return clean(n + Math.max(step, n * 0.1));
 }
 
+/**
+ * The values a figure printed with a 万/亿 multiplier stands for: half a unit of its last printed
+ * digit either side, multiplied out (`12.77万` ⇒ [127650, 127750], `12.8万` ⇒ [127500, 128500],
+ * `3万` ⇒ [25000, 35000]). The upper end is the rounding boundary (12.775万 prints as 12.78万),
+ * kept inclusive like every claim bound.
+ * @param raw the digits as printed (thousands separators allowed)
+ * @param multiplier 1e4 for 万, 1e8 for 亿
+ */
+export function precisionBounds(raw: string, multiplier: number): { lowerBound: number; upperBound: number } {
+  const digits = raw.replace(/,/g, '');
+  const dot = digits.indexOf('.');
+  const decimals = dot < 0 ? 0 : digits.length - dot - 1;
+  const value = Number(digits) * multiplier;
+  const half = (multiplier * 10 ** -decimals) / 2;
+  return { lowerBound: clean(value - half), upperBound: clean(value + half) };
+}
+
 /** Character classes for the backward clause scan: 1 ends a clause or opens a bracket, 2 closes one. */
 const SCAN_CLASS = new Uint8Array(0x10000);
 for (const c of CLAUSE_END) SCAN_CLASS[c.charCodeAt(0)] = 1;
@@ -181,7 +201,9 @@ function preQualifier(before: string): readonly [string, Qualifier] | undefined 
  * followed by anything else (年 月 日 号 …).
  *
  * Qualifiers: 余/多/以上/超过/逾/至少 → at-least (with `upperBound`); 近/约/大约/左右 →
- * approximately; 不到/不足/少于 → less-than.
+ * approximately; 不到/不足/少于 → less-than. A figure with a 万/亿 multiplier and no other
+ * qualifier is approximately, to its printed precision (`12.77万` ⇒ lowerBound 127650, upperBound
+ * 127750, see {@link precisionBounds}); with 近/约/左右 its bounds are the wider of that and ±10%.
  *
  * The subject is the clause before the number back to `, ; 。 :`, an unclosed bracket, or the
  * previous claim, with leading `、`/`其中` and the qualifier word removed; the predicate is the text
@@ -190,7 +212,7 @@ function preQualifier(before: string): readonly [string, Qualifier] | undefined 
 export function scanNumbers(t: string): ScannedClaim[] {
   const titles = titleSpans(t);
   let title = 0;
-  const found: { index: number; numEnd: number; tailEnd: number; value: number; unit: string; qualifier: Qualifier; upperBound?: number; word: string }[] = [];
+  const found: { index: number; numEnd: number; tailEnd: number; value: number; unit: string; qualifier: Qualifier; lowerBound?: number; upperBound?: number; word: string }[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(t); m; m = NUMBER_RE.exec(t)) {
     const index = m.index;
@@ -212,8 +234,21 @@ export function scanNumbers(t: string): ScannedClaim[] {
     let qualifier: Qualifier = pre?.[1] ?? 'exact';
     if (tail[1] !== undefined || tail[4] !== undefined || tail[6] === '以上') qualifier = 'at-least';
     else if (tail[6] === '左右') qualifier = 'approximately';
-    const entry = { index, numEnd, tailEnd: numEnd + tail[0].length, value: clean(n * multiplier), unit, qualifier, word: pre?.[0] ?? '' };
-    found.push(qualifier === 'at-least' ? { ...entry, upperBound: clean(atLeastUpperBound(n, raw) * multiplier) } : entry);
+    const value = clean(n * multiplier);
+    const entry = { index, numEnd, tailEnd: numEnd + tail[0].length, value, unit, qualifier, word: pre?.[0] ?? '' };
+    if (qualifier === 'at-least') {
+      found.push({ ...entry, upperBound: clean(atLeastUpperBound(n, raw) * multiplier) });
+    } else if (multiplier !== 1 && (qualifier === 'exact' || qualifier === 'approximately')) {
+      // 12.77万 is stated to its printed precision; 约12.8万 allows the wider of that and ±10%.
+      const bounds = precisionBounds(raw, multiplier);
+      if (qualifier === 'approximately') {
+        bounds.lowerBound = Math.min(bounds.lowerBound, clean(value * 0.9));
+        bounds.upperBound = Math.max(bounds.upperBound, clean(value * 1.1));
+      }
+      found.push({ ...entry, qualifier: 'approximately', ...bounds });
+    } else {
+      found.push(entry);
+    }
   }
   const claims: ScannedClaim[] = [];
   found.forEach((f, k) => {
@@ -238,6 +273,7 @@ export function scanNumbers(t: string): ScannedClaim[] {
       qualifier: f.qualifier,
       negation: false,
     };
+    if (f.lowerBound !== undefined) claim.lowerBound = f.lowerBound;
     if (f.upperBound !== undefined) claim.upperBound = f.upperBound;
     claims.push(claim);
   });
@@ -296,4 +332,72 @@ export function scanNegations(t: string, numeric: readonly ScannedClaim[]): Scan
     out.push({ index: clauseStart + at, tailEnd: end, clauseStart, predicateEnd: end, subject, predicate: '', value: 0, unit: '', qualifier: 'exact', negation: true });
   }
   return out;
+}
+
+/** Characters that end a sentence (a year named before them no longer dates what follows). */
+const SENTENCE_END = new Set(['。', '!', '?', '！', '？', '\n']);
+/**
+ * A phrase that dates a figure: an absolute year, 19xx or 20xx (`2023年`, `2023年度`,
+ * `二〇二三年`), or a year relative to the report's (`上年`, `上一年度`, `去年`, `前一年`,
+ * `本年度`, `今年`). 下年/明年 are left out: before a figure they only ever say where a request
+ * was carried to.
+ */
+const YEAR_PHRASE_RE = /(?<![\d〇零一二三四五六七八九])(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|(?<![以之])上一?年(?:度)?|(?<!过)去年|前一年(?:度)?|本年(?:度)?|今年/gu;
+/** Text between a year phrase and the figure that makes it a carry-over (上年度结转申请 34 件), not a date. */
+const CARRY_AFTER_RE = /^[^,，;；:：\d]*?(?:结转|转入|遗留|延续)/;
+/** Text before a year phrase that makes it a carry-over target (结转至2025年). */
+const CARRY_BEFORE_RE = /(?:(?:结转|顺延|转入|延期)(?:至|到)?|转(?:至|到))$/;
+/** Text after a year phrase that makes it a comparison (与上年相比，…). */
+const COMPARE_AFTER_RE = /^(?:同期)?(?:相比|相较|比较|对比)/;
+/** Text before a year phrase that makes it a comparison (较上年增加 …, 同比2023年). */
+const COMPARE_BEFORE_RE = /(?:较|比|同比|相比|相较|对比)$/;
+
+/**
+ * The phrase that dates the figure at `index` of `t`: the last year phrase (see
+ * `YEAR_PHRASE_RE`) between the start of its sentence and the figure, leaving out phrases inside
+ * 《》, 〈〉 or “” (titles, names), carry-overs (`上年度结转申请`, `2023年结转`, `结转至2025年`) and
+ * comparisons (`与上年相比`, `较上年增加`). Whitespace is removed from the phrase.
+ * @returns the phrase, e.g. `2023年`, `上年`, `本年度`, or undefined when the sentence names no year
+ *   before the figure
+ */
+export function yearPhraseBefore(t: string, index: number): string | undefined {
+  let start = index;
+  while (start > 0 && !SENTENCE_END.has(t[start - 1] ?? '')) start--;
+  const window = t.slice(start, index);
+  if (!/年/.test(window)) return undefined;
+  let found: string | undefined;
+  let depth = 0;
+  let scanned = 0;
+  YEAR_PHRASE_RE.lastIndex = 0;
+  for (let m = YEAR_PHRASE_RE.exec(window); m; m = YEAR_PHRASE_RE.exec(window)) {
+    for (; scanned < m.index; scanned++) {
+      const c = window[scanned] ?? '';
+      if (c === '《' || c === '〈' || c === '“') depth++;
+      else if ((c === '》' || c === '〉' || c === '”') && depth > 0) depth--;
+    }
+    if (depth > 0) continue;
+    const before = window.slice(0, m.index);
+    const after = window.slice(m.index + m[0].length);
+    if (CARRY_BEFORE_RE.test(before) || CARRY_AFTER_RE.test(after)) continue;
+    if (COMPARE_BEFORE_RE.test(before) || COMPARE_AFTER_RE.test(after)) continue;
+    found = m[0].replace(/\s+/g, '');
+  }
+  return found;
+}
+
+/** Chinese digits of a year written in characters (二〇二三年). */
+const HAN_DIGIT: ReadonlyMap<string, number> = new Map([...'〇一二三四五六七八九'].map((c, i) => [c, i] as const).concat([['零', 0]]));
+
+/**
+ * The year a {@link yearPhraseBefore} phrase names, given the report year: `2023年` ⇒ 2023,
+ * `二〇二三年` ⇒ 2023, `上年`/`去年`/`上一年度`/`前一年` ⇒ year − 1, `本年度`/`今年` ⇒ year.
+ * @returns the year, or null when it depends on an unknown report year (or the phrase is not one)
+ */
+export function yearOfPhrase(phrase: string, year: number | null): number | null {
+  const digits = /^(\d{4}|[〇零一二三四五六七八九]{4})年/u.exec(phrase)?.[1];
+  if (digits !== undefined) return /^\d/.test(digits) ? Number(digits) : Number([...digits].map((c) => HAN_DIGIT.get(c) ?? 0).join(''));
+  if (year === null) return null;
+  if (/^(?:上一?年|去年|前一年)/.test(phrase)) return year - 1;
+  if (/^(?:本年|今年)/.test(phrase)) return year;
+  return null;
 }

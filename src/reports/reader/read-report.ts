@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { formatForYear, getFormat } from '../format/formats.ts';
 import type { FormatId, ReportFormat } from '../format/report-format.ts';
 import { STRUCTURED_REPORT_SCHEMA_VERSION } from '../model/structured-report.ts';
-import type { ShareSet, StructuredReport } from '../model/structured-report.ts';
+import type { Section, ShareSet, StructuredReport, TableRead } from '../model/structured-report.ts';
+import { GongkaiError } from '../../shared/errors.ts';
 import { mapClaims } from './claim-mapper.ts';
 import { extractClaims, extractShareSet } from './claim-extractor.ts';
 import { documentText } from './document-text.ts';
@@ -36,7 +37,8 @@ export interface ReadOptions {
  * @param bytes the file's content
  * @returns the structured report (schema `schema/structured-report.v1.schema.json`)
  * @throws GongkaiError `INPUT_EMPTY`, `INPUT_TOO_LARGE`, `INPUT_UNSUPPORTED`, `INPUT_CORRUPT` when
- *   the bytes cannot be read as a report at all; never for a report that is merely wrong
+ *   the bytes cannot be read, `NOT_A_REPORT` when they hold no annual report; never for a report
+ *   that is merely wrong
  */
 export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): Promise<StructuredReport> {
   const doc = await loadInput(bytes, options.fileName);
@@ -48,10 +50,11 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): 
 /**
  * Reads an already loaded document (see {@link readReport}); pure, no I/O.
  * @returns the structured report with `source.sha256` null
+ * @throws GongkaiError `NOT_A_REPORT` when the document holds no annual report
  */
 export function readDocument(doc: SourceDocument, options: ReadOptions = {}): StructuredReport {
   const dt = documentText(doc);
-  const notes: StructuredReport['notes'] = [];
+  const notes: StructuredReport['notes'] = (doc.notes ?? []).map((n) => ({ ...n, position: null }));
 
   const preliminary = readMetadata(dt, []);
   const decided = decideFormat(dt, options.format, preliminary.citedFormat, preliminary.year);
@@ -64,8 +67,11 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): St
 
   const metadata = readMetadata(dt, exclude);
   const sections = detectSections(dt, format, exclude);
+  if (!looksLikeReport(tables.tables, sections, metadata.title)) {
+    throw new GongkaiError('NOT_A_REPORT', `${options.fileName ?? 'the input'}: no table, section or title of an annual report was found`);
+  }
   const narrative = extractClaims(dt, sections, exclude);
-  const claims = mapClaims(narrative.claims, format);
+  const claims = mapClaims(narrative.claims, format, metadata.year);
 
   const shareSets: ShareSet[] = [...narrative.shareSets];
   for (const cell of tables.cells) {
@@ -118,6 +124,17 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): St
     ],
     notes,
   };
+}
+
+/**
+ * Whether a read document is an annual report at all: some table of the format was found, or a
+ * section the format knows, or a title naming an annual report (年度报告/年报). Without any of
+ * these, findings would only describe the absence of a report.
+ */
+function looksLikeReport(tables: readonly TableRead[], sections: readonly Section[], title: string | null): boolean {
+  if (tables.some((t) => t.found)) return true;
+  if (sections.some((s) => s.id !== 'preamble' && !s.id.startsWith('other-'))) return true;
+  return title !== null && /年度报告|年报/.test(title);
 }
 
 /**

@@ -88,3 +88,11 @@ describe('organizationKind', () => {
     assert.equal(organizationKind('某某有限公司'), null);
   });
 });
+
+void describe('readMetadata, numeric signature dates', () => {
+  void it('takes a signature date written 2018-04-20 at the end of the report', () => {
+    const dt = docFromText('吴忠市2017年政府信息公开工作年度报告\n一、概述\n全年受理申请35件。\n吴忠市人民政府办公室\n2018-04-20');
+    assert.equal(readMetadata(dt, []).publicationDate?.date, '2018-04-20');
+    assert.equal(readMetadata(dt, []).publicationDate?.source, 'signature');
+  });
+});

@@ -31,6 +31,8 @@ const TITLE_RE = new RegExp(`^([^,，。;；:：《》“”()]{0,30}?)${YEAR}�
 const HEADER_DATE_RE = /(?:发布时间|发布日期|公开日期|发文日期|发布于)[:：]?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 /** A signature date line (whitespace-free), possibly after the organization's name. */
 const DATE_LINE_RE = new RegExp(`^([^\\d,，。;；:：至]{0,30}?)${YEAR}年${MONTH_DAY}月${MONTH_DAY}日$`);
+/** A signature date written numerically (`2025-04-20`, `2025.4.20`, `2025/4/20`), possibly after the organization's name. */
+const NUMERIC_DATE_LINE_RE = /^([^\d,，。;；:：至]{0,30}?)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 /** A short line that is only an organization name (huaian: `淮安市人民政府` above the title). */
 const NAME_LINE_RE = /^[\p{Script=Han}()]{2,30}$/u;
 /** A citation of the 2019 or 2021 format notice. */
@@ -163,12 +165,21 @@ export function readMetadata(dt: DocumentText, exclude: readonly TextRange[]): R
     }
   }
   if (!publicationDate) {
+    let bodyAfter = false;
     for (let i = dt.doc.lines.length - 1; i >= 0 && !publicationDate; i--) {
       const raw = dt.doc.lines[i]?.text ?? '';
-      if (raw.trim() === '' || raw.length > 80) continue;
+      if (raw.trim() === '') continue;
       const start = dt.lineStarts[i] ?? 0;
       if (inRanges(ranges, start) || inRanges(ranges, start + raw.length - 1)) continue;
-      const m = DATE_LINE_RE.exec(collapseWhitespace(raw));
+      if (raw.length > 80) {
+        bodyAfter = true;
+        continue;
+      }
+      const compact = collapseWhitespace(raw);
+      // A numeric date is taken only in the closing lines (no sentence after it): elsewhere it is
+      // more likely a date the text mentions than the date it was signed.
+      const m = DATE_LINE_RE.exec(compact) ?? (bodyAfter ? null : NUMERIC_DATE_LINE_RE.exec(compact));
+      if (compact.includes('。')) bodyAfter = true;
       const date = m ? isoDate(m[2] ?? '', m[3] ?? '', m[4] ?? '') : null;
       if (!date) continue;
       const dateYear = Number(date.slice(0, 4));
