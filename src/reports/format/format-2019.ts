@@ -5,7 +5,7 @@
 import { cellId } from './report-format.ts';
 import type { ColumnFormat, Identity, ReportFormat, TableFormat } from './report-format.ts';
 import { REVIEW_IDENTITIES, REVIEW_TABLE, requestIdentities, requestTable } from './request-tables.ts';
-import { SIX_PART_CLAIM_MAPPINGS, SIX_PART_SECTIONS } from './six-part-structure.ts';
+import { PROACTIVE_HEADING_KEY, SIX_PART_CLAIM_MAPPINGS, SIX_PART_SECTIONS } from './six-part-structure.ts';
 
 /** 上一年项目数量 / 本年增/减 / 处理决定数量: the 2019 columns of items （五） and （六）. */
 const PROJECT_COLUMNS: readonly ColumnFormat[] = [
@@ -18,7 +18,7 @@ const PROJECT_COLUMNS: readonly ColumnFormat[] = [
 const ITEM_1: TableFormat = {
   id: 't2-1',
   title: '主动公开政府信息情况·第二十条第（一）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(一\\)项',
   sectionNumber: '二',
   columns: [
@@ -36,7 +36,7 @@ const ITEM_1: TableFormat = {
 const ITEM_5: TableFormat = {
   id: 't2-5',
   title: '主动公开政府信息情况·第二十条第（五）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(五\\)项',
   sectionNumber: '二',
   columns: PROJECT_COLUMNS,
@@ -50,7 +50,7 @@ const ITEM_5: TableFormat = {
 const ITEM_6: TableFormat = {
   id: 't2-6',
   title: '主动公开政府信息情况·第二十条第（六）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(六\\)项',
   sectionNumber: '二',
   columns: PROJECT_COLUMNS,
@@ -64,7 +64,7 @@ const ITEM_6: TableFormat = {
 const ITEM_8: TableFormat = {
   id: 't2-8',
   title: '主动公开政府信息情况·第二十条第（八）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(八\\)项',
   sectionNumber: '二',
   columns: PROJECT_COLUMNS.slice(0, 2),
@@ -78,7 +78,7 @@ const ITEM_8: TableFormat = {
 const ITEM_9: TableFormat = {
   id: 't2-9',
   title: '主动公开政府信息情况·第二十条第（九）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(九\\)项',
   sectionNumber: '二',
   columns: [

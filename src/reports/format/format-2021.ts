@@ -5,13 +5,13 @@
 import { cellId } from './report-format.ts';
 import type { Identity, ReportFormat, TableFormat } from './report-format.ts';
 import { REVIEW_IDENTITIES, REVIEW_TABLE, requestIdentities, requestTable } from './request-tables.ts';
-import { SIX_PART_CLAIM_MAPPINGS, SIX_PART_SECTIONS } from './six-part-structure.ts';
+import { PROACTIVE_HEADING_KEY, SIX_PART_CLAIM_MAPPINGS, SIX_PART_SECTIONS } from './six-part-structure.ts';
 
 /** Table 二, 第二十条第（一）项: 规章 and 行政规范性文件 (RULES.md §3.3, 2021). */
 const ITEM_1: TableFormat = {
   id: 't2-1',
   title: '主动公开政府信息情况·第二十条第（一）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(一\\)项',
   sectionNumber: '二',
   columns: [
@@ -29,7 +29,7 @@ const ITEM_1: TableFormat = {
 const ITEM_5: TableFormat = {
   id: 't2-5',
   title: '主动公开政府信息情况·第二十条第（五）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(五\\)项',
   sectionNumber: '二',
   columns: [{ id: 'decisions', label: '本年处理决定数量', unit: '件', valueType: 'count' }],
@@ -40,7 +40,7 @@ const ITEM_5: TableFormat = {
 const ITEM_6: TableFormat = {
   id: 't2-6',
   title: '主动公开政府信息情况·第二十条第（六）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(六\\)项',
   sectionNumber: '二',
   columns: [{ id: 'decisions', label: '本年处理决定数量', unit: '件', valueType: 'count' }],
@@ -54,7 +54,7 @@ const ITEM_6: TableFormat = {
 const ITEM_8: TableFormat = {
   id: 't2-8',
   title: '主动公开政府信息情况·第二十条第（八）项',
-  key: '二、主动公开政府信息情况',
+  key: PROACTIVE_HEADING_KEY,
   blockKey: '第二十条第\\(八\\)项',
   sectionNumber: '二',
   columns: [{ id: 'amount', label: '本年收费金额（单位：万元）', unit: '万元', valueType: 'amount' }],

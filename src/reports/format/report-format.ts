@@ -63,8 +63,17 @@ export interface TableFormat {
   readonly title: string;
   /** For table 二 blocks, the block heading, e.g. `第二十条第（一）项`; a regex source finding it. */
   readonly blockKey?: string;
-  /** Regex source (whitespace-free normalised text) finding the start of this table. */
+  /**
+   * Regex source (whitespace-free normalised text) finding the start of this table: its heading
+   * (a section heading made by {@link headingKey}, a block or 统计表 title).
+   */
   readonly key: string;
+  /**
+   * Regex source finding the table by its own header when no heading is found (table 三's
+   * top-left cell `本列数据的勾稽关系为…`, table 四's column headings). The table then starts where
+   * it matches. Tables with row labels are also recognised by their first two rows.
+   */
+  readonly headerKey?: string;
   /** The report section (一 … 九 / 二 … 四) the table belongs to. */
   readonly sectionNumber: string;
   /** Columns, in printed order. */
@@ -161,4 +170,31 @@ export interface ReportFormat {
 /** The id of a cell: `table/row/column`. */
 export function cellId(table: string, row: string, column: string): string {
   return `${table}/${row}/${column}`;
+}
+
+/** Chinese numerals of section ordinals, one to ten, and their Arabic digits. */
+const NUMERALS = '一二三四五六七八九十';
+
+/**
+ * Regex source (whitespace-free normalised text) matching the ordinal printed before the title
+ * of section `number` (`四`), in every form reports use: `四、` `四.` (`四．` after NFKC), `四`
+ * followed by a space (gone in the compact text), `(四)`, `第四部分` (with `、` `.` `:` or
+ * nothing after it), and the Arabic `4、` `4.`. The empty string for an unnumbered section.
+ */
+export function ordinalKey(number: string): string {
+  if (number === '') return '';
+  const index = NUMERALS.indexOf(number);
+  // No look-behind on the digit: in the compact text a table's last value may touch it (`1034、`).
+  const arabic = number.length === 1 && index >= 0 ? `|${index + 1}[、.]` : '';
+  return `(?:第${number}部分[、.:]?|\\(${number}\\)|(?<![一二三四五六七八九十])${number}[、.]?${arabic})`;
+}
+
+/**
+ * Regex source finding the heading of section `number` whose title matches `titleKey` (both
+ * whitespace-free normalised text): an ordinal in any printed form, then the title. The ordinal
+ * is required: an introduction listing the section titles (`本报告包括总体情况、主动公开…`) is
+ * not a heading.
+ */
+export function headingKey(number: string, titleKey: string): string {
+  return `${ordinalKey(number)}(?:${titleKey})`;
 }

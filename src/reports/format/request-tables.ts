@@ -3,8 +3,9 @@
  * (国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号) formats. They differ only in row
  * （六）其他处理: one row in 2019, three sub-rows in 2021 (RULES.md §3.4, §3.6 item 6).
  */
-import { cellId } from './report-format.ts';
+import { cellId, headingKey } from './report-format.ts';
 import type { ColumnFormat, Identity, RowFormat, TableFormat } from './report-format.ts';
+import { REQUESTS_TITLE_KEY, REVIEW_TITLE_KEY } from './six-part-structure.ts';
 
 /** The seven columns of table 三: requester types, then 总计 (RULES.md §3.4). */
 export const REQUEST_COLUMNS: readonly ColumnFormat[] = [
@@ -74,11 +75,14 @@ const OTHER_2021: readonly RowFormat[] = [
 
 /** Group headings of table 三 that carry no values. */
 const REQUEST_GROUP_KEYS: readonly string[] = [
-  '三、本年度办理结果',
+  '三[、.]?本年度办理结果',
   '\\(三\\)不予公开',
   '\\(四\\)无法提供',
   '\\(五\\)不予处理',
 ];
+
+/** Table 三's top-left header cell, `（本列数据的勾稽关系为：…）`: the table without its heading. */
+const REQUEST_HEADER_KEY = '\\(?本列数据的勾稽关系为';
 
 /** Ids of the rows that make up （七）总计, for a given （六） variant. */
 function resultRowIds(otherRows: readonly RowFormat[]): string[] {
@@ -94,7 +98,8 @@ export function requestTable(variant: '2019' | '2021'): TableFormat {
   return {
     id: 't3',
     title: '收到和处理政府信息公开申请情况',
-    key: '三、收到和处理政府信息公开申请情况',
+    key: headingKey('三', REQUESTS_TITLE_KEY),
+    headerKey: REQUEST_HEADER_KEY,
     sectionNumber: '三',
     columns: REQUEST_COLUMNS,
     rows: [...ROWS_BEFORE_OTHER, ...other, ...ROWS_AFTER_OTHER],
@@ -169,13 +174,22 @@ const REVIEW_GROUPS = [
 ] as const;
 
 /**
+ * Table 四's column headings (`行政复议 … 行政诉讼 … 结果维持 … 尚未审结`), with no number or full stop
+ * between them: the table without its heading, never a narrative sentence. A PDF may break
+ * `结果维持` and `尚未审结` over lines (`结 果 … 维持`, `尚 未 … 审结`), so only their ends are required.
+ * `(?=(…))\1` takes the first 行政诉讼 and 维持 without backtracking over later ones.
+ */
+const REVIEW_HEADER_KEY = '行政复议(?=([^\\d。;]{0,40}?行政诉讼))\\1(?=([^\\d。;]{0,300}?维持))\\2[^\\d。;]{0,300}?审结';
+
+/**
  * Table 四, identical in 2019 and 2021: one data row of 15 numbers. Its single row has no
- * label; its values are the numbers of the table region (`key` is the table title).
+ * label; its values are the numbers of the table region (`key` is the section heading).
  */
 export const REVIEW_TABLE: TableFormat = {
   id: 't4',
   title: '政府信息公开行政复议、行政诉讼情况',
-  key: '四、(因)?政府信息公开(申请)?行政复议、?(提起)?行政诉讼(的)?情况',
+  key: headingKey('四', REVIEW_TITLE_KEY),
+  headerKey: REVIEW_HEADER_KEY,
   sectionNumber: '四',
   columns: REVIEW_GROUPS.flatMap((group) =>
     REVIEW_OUTCOMES.map((outcome) => ({

@@ -2,21 +2,38 @@
  * What the 2019 and 2021 formats share besides tables 三 and 四: the six-part structure
  * (RULES.md §3.2; 2019 art. 50) and the narrative claims that map onto tables 三 and 四.
  */
-import { cellId } from './report-format.ts';
+import { cellId, headingKey } from './report-format.ts';
 import type { ClaimMapping, SectionFormat } from './report-format.ts';
+
+/**
+ * Title of section 二 and table 二 as reports print it: `主动公开政府信息情况`, `主动公开政府信息的情况`,
+ * `主动公开情况`, `政府信息主动公开情况`.
+ */
+export const PROACTIVE_TITLE_KEY = '(?:主动公开(?:政府信息)?|政府信息主动公开)(?:工作)?(?:的)?情况';
+
+/**
+ * Title of section 三 and table 三: `收到和处理政府信息公开申请情况`, also with `的`, `受理` for 收到,
+ * `办理` for 处理, or without `政府信息公开`.
+ */
+export const REQUESTS_TITLE_KEY = '(?:收到|受理)(?:和|及|与|、)?(?:处理|办理)(?:政府信息)?(?:公开)?申请(?:的)?情况';
+
+/**
+ * Title of section 四 and table 四: `政府信息公开行政复议、行政诉讼情况` (30号), `行政复议、行政诉讼情况`,
+ * `因政府信息公开申请行政复议、提起行政诉讼的情况` (60号's wording), `因政府信息公开申请提起行政复议、
+ * 行政诉讼情况`, `政府信息公开行政复议、行政诉讼的情况`, and the like.
+ */
+export const REVIEW_TITLE_KEY =
+  '(?:因)?(?:政府信息公开)?(?:工作|申请|被申请){0,2}(?:引起的?)?(?:提起)?行政复议[、,和及与]?(?:提起)?行政诉讼(?:案件)?(?:的)?(?:办理)?情况';
+
+/** The heading of section 二, which table 二's blocks share (`二、主动公开政府信息情况` and variants). */
+export const PROACTIVE_HEADING_KEY = headingKey('二', PROACTIVE_TITLE_KEY);
 
 /** The six sections of a 2019/2021-format report, in order (RULES.md §3.2; art. 50). */
 export const SIX_PART_SECTIONS: readonly SectionFormat[] = [
   { id: 'overview', number: '一', title: '总体情况', key: '总体情况', required: true },
-  { id: 'proactive', number: '二', title: '主动公开政府信息情况', key: '主动公开政府信息(的)?情况', required: true },
-  { id: 'requests', number: '三', title: '收到和处理政府信息公开申请情况', key: '收到和处理政府信息公开申请(的)?情况', required: true },
-  {
-    id: 'review',
-    number: '四',
-    title: '政府信息公开行政复议、行政诉讼情况',
-    key: '(因)?政府信息公开(申请)?(工作)?(被申请)?行政复议、?(提起)?行政诉讼(的)?情况',
-    required: true,
-  },
+  { id: 'proactive', number: '二', title: '主动公开政府信息情况', key: PROACTIVE_TITLE_KEY, required: true },
+  { id: 'requests', number: '三', title: '收到和处理政府信息公开申请情况', key: REQUESTS_TITLE_KEY, required: true },
+  { id: 'review', number: '四', title: '政府信息公开行政复议、行政诉讼情况', key: REVIEW_TITLE_KEY, required: true },
   {
     id: 'problems',
     number: '五',

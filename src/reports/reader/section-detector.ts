@@ -22,10 +22,18 @@ export interface SectionSpan {
 /** A section format's key, compiled. */
 interface CompiledKey {
   id: string;
+  /** The value of the section's ordinal (`四` → 4), or null for an unnumbered section (2014). */
+  ordinal: number | null;
+  /** The section's Chinese ordinal as the format prints it (`四`), or ''. */
+  number: string;
   /** Tests a whitespace-free title. */
   title: RegExp;
+  /** Tests a title that starts with the key (for the other ordinal forms, which need the title). */
+  start: RegExp;
   /** Sticky: matches a title inline right after an ordinal (up to 12 characters before the key). */
   inline: RegExp;
+  /** Sticky: matches a title inline right after an ordinal, nothing before the key. */
+  exact: RegExp;
 }
 
 /** A heading candidate. */
@@ -36,9 +44,22 @@ interface Candidate {
   number: string;
   title: string;
   id: string | null;
+  /** Its weight in the selection: a known title 3 (2 in another ordinal form), an unknown one 1. */
+  weight: number;
 }
 
-const ORDINAL_RE = /([一二三四五六七八九十]{1,3})[、.](?!\d)/g;
+/**
+ * A heading ordinal. Group 1: the standard form `四、` / `四.` (`四．` after NFKC), any title. The
+ * other forms are accepted only before the title of the section so numbered (so sub-headings
+ * `(一)…` and table rows `1.属于国家秘密` are not sections): group 2 `(四)`, group 3 `第四部分`
+ * (`、` `.` `:` or a space after it), group 4 `四` and a space, group 5 the Arabic `4、` / `4.`.
+ */
+const ORDINAL_RE =
+  /([一二三四五六七八九十]{1,3})[、.](?!\d)|\(([一二三四五六七八九十]{1,3})\)|第([一二三四五六七八九十]{1,3})部分[、.:]?|(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})(?=[^\S\n]+[^\s\d])|(?<![\d.])(\d{1,2})[、.](?!\d)/g;
+/** Weight of a known title in the standard form, in another ordinal form, and of an unknown title. */
+const WEIGHT_STANDARD = 3;
+const WEIGHT_OTHER_FORM = 2;
+const WEIGHT_UNKNOWN = 1;
 const DIGITS = '一二三四五六七八九';
 /** Characters that may not stand right before a heading's ordinal (it would be inside a word). */
 const WORD_CHAR_RE = /[\p{Script=Han}A-Za-z]/u;
@@ -78,7 +99,15 @@ function compiledKeys(format: ReportFormat): CompiledKey[] {
       const anchored = s.key.startsWith('^');
       const body = anchored ? s.key.slice(1) : s.key;
       const prefix = anchored ? '' : '[^\\s。，,；;：:!?！？]{0,12}?';
-      return { id: s.id, title: new RegExp(s.key), inline: new RegExp(`[^\\S\\n]*(${prefix}(?:${body}))`, 'y') };
+      return {
+        id: s.id,
+        ordinal: chineseOrdinal(s.number),
+        number: s.number,
+        title: new RegExp(s.key),
+        start: new RegExp(`^(?:${body})`),
+        inline: new RegExp(`[^\\S\\n]*(${prefix}(?:${body}))`, 'y'),
+        exact: new RegExp(`[^\\S\\n]*((?:${body}))`, 'y'),
+      };
     });
     COMPILED.set(format, keys);
   }
@@ -98,13 +127,18 @@ function candidates(dt: DocumentText, keys: readonly CompiledKey[], ranges: read
   ORDINAL_RE.lastIndex = 0;
   for (let m = ORDINAL_RE.exec(text); m && out.length < MAX_CANDIDATES; m = ORDINAL_RE.exec(text)) {
     const start = m.index;
-    const number = m[1] ?? '';
+    const standard = m[1] !== undefined;
+    const printed = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     const before = text[start - 1];
     // In flattened text a heading may follow a word character: accept it only right after an
     // excluded range (a table) or when a long section key matches at once (`…元三、收到和处理…`).
     const glued = before !== undefined && WORD_CHAR_RE.test(before) && !inRanges(ranges, start - 1);
-    const ordinal = chineseOrdinal(number);
-    if (ordinal === null || !allowed(dt, ranges, start)) continue;
+    const ordinal = m[5] !== undefined ? Number(m[5]) : chineseOrdinal(printed);
+    if (ordinal === null || ordinal === 0 || !allowed(dt, ranges, start)) continue;
+    // The other ordinal forms count only before the title of the section they number.
+    const eligible = standard ? keys : keys.filter((k) => k.ordinal === ordinal);
+    if (eligible.length === 0) continue;
+    const number = standard ? printed : (eligible[0]?.number ?? printed);
     const line = lineIndexAt(dt, start);
     const lineStart = dt.lineStarts[line] ?? 0;
     const lineEnd = lineStart + (dt.doc.lines[line]?.text.length ?? 0);
@@ -114,17 +148,21 @@ function candidates(dt: DocumentText, keys: readonly CompiledKey[], ranges: read
       const title = collapseWhitespace(rest).replace(/[。:：]$/, '');
       const stop = title.indexOf('。');
       if (title.length >= 2 && title.length <= MAX_TITLE && stop < 0 && !rest.includes('\t') && !TABLE_ROW_RE.test(rest)) {
-        const key = keys.find((k) => k.title.test(title));
-        out.push({ start, bodyStart: lineEnd, ordinal, number, title, id: key?.id ?? null });
-        continue;
+        const key = standard ? keys.find((k) => k.title.test(title)) : eligible.find((k) => k.start.test(title.replace(/\s+/g, '')));
+        if (key || standard) {
+          out.push({ start, bodyStart: lineEnd, ordinal, number, title, id: key?.id ?? null, weight: !key ? WEIGHT_UNKNOWN : standard ? WEIGHT_STANDARD : WEIGHT_OTHER_FORM });
+          continue;
+        }
       }
     }
-    for (const key of keys) {
-      key.inline.lastIndex = restStart;
-      const k = key.inline.exec(text);
+    for (const key of eligible) {
+      const inline = standard ? key.inline : key.exact;
+      inline.lastIndex = restStart;
+      const k = inline.exec(text);
       if (!k || restStart + k[0].length > lineEnd) continue;
       if (glued && (k[0] !== k[1] || (k[1] ?? '').length < GLUED_MIN_TITLE)) continue;
-      out.push({ start, bodyStart: restStart + k[0].length, ordinal, number, title: collapseWhitespace(k[1] ?? ''), id: key.id });
+      const weight = standard ? WEIGHT_STANDARD : WEIGHT_OTHER_FORM;
+      out.push({ start, bodyStart: restStart + k[0].length, ordinal, number, title: collapseWhitespace(k[1] ?? ''), id: key.id, weight });
       break;
     }
   }
@@ -132,8 +170,9 @@ function candidates(dt: DocumentText, keys: readonly CompiledKey[], ranges: read
 }
 
 /**
- * The heaviest run of candidates with strictly increasing ordinals (a known title weighs 3, an
- * unknown heading 1), so table rows and stray enumerations that restart at 一 drop out.
+ * The heaviest run of candidates with strictly increasing ordinals (a known title weighs 3, or 2
+ * in another ordinal form than `四、`; an unknown heading 1), so table rows and stray enumerations
+ * that restart at 一 drop out, and a sub-heading `(二)主动公开情况` loses to `二、主动公开政府信息情况`.
  */
 function select(cands: readonly Candidate[]): Candidate[] {
   const n = cands.length;
@@ -143,11 +182,11 @@ function select(cands: readonly Candidate[]): Candidate[] {
   for (let i = 0; i < n; i++) {
     const ci = cands[i];
     if (!ci) continue;
-    best[i] = ci.id === null ? 1 : 3;
+    best[i] = ci.weight;
     for (let j = 0; j < i; j++) {
       const cj = cands[j];
       if (!cj || cj.ordinal >= ci.ordinal) continue;
-      const w = (best[j] ?? 0) + (ci.id === null ? 1 : 3);
+      const w = (best[j] ?? 0) + ci.weight;
       if (w > (best[i] ?? 0)) {
         best[i] = w;
         from[i] = j;
@@ -166,7 +205,10 @@ function select(cands: readonly Candidate[]): Candidate[] {
 /**
  * Detects the sections of a report.
  *
- * Headings are a Chinese ordinal (一 … 九十九) followed by `、` (or `.`), not inside a word:
+ * Headings are a Chinese ordinal (一 … 九十九) followed by `、` (or `.`), not inside a word, or a
+ * section's ordinal in another printed form (`(四)`, `第四部分`, `四` and a space, `4、`, `4.`)
+ * followed by that section's title (the title is required: these forms also number sub-headings
+ * and table rows):
  * - at a line start, with a short title (2–40 characters, no full stop inside, not a table row):
  *   the title is the rest of the line, matched against every section key of the format (so
  *   2014-format sections are found by title whatever their ordinal);

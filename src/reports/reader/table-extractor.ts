@@ -238,7 +238,8 @@ export function extractTables(dt: DocumentText, format: ReportFormat): TableExtr
       narrowRows(format, located, reads);
       out.tables.push({ id: table.id, title: table.title, found: true, position: at(anchorOffset), layout });
       if (located.anchor.start === located.anchor.end) {
-        rowNotes.push({ code: 'TABLE_HEADING_NOT_FOUND', message: `${table.id}: no heading "${table.title}"; the table was recognised by its rows`, offset: anchorOffset });
+        const by = located.foundBy === 'header' ? 'header' : 'rows';
+        rowNotes.push({ code: 'TABLE_HEADING_NOT_FOUND', message: `${table.id}: no heading "${table.title}"; the table was recognised by its ${by}`, offset: anchorOffset });
       }
       let end = toOriginal(view, located.end);
       if (located.openEnded) {
@@ -267,6 +268,8 @@ export function extractTables(dt: DocumentText, format: ReportFormat): TableExtr
       if (row) emitRow(out, table, row, read, at);
     });
   }
+  // Tables printed out of format order (四 before 三) have their regions sorted back into place.
+  out.regions.sort((a, b) => a.start - b.start || a.end - b.end);
   // A table's region may reach back to its heading's line start, over the previous one's end.
   for (let i = 1; i < out.regions.length; i++) {
     const previous = out.regions[i - 1];

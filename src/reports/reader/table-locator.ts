@@ -1,17 +1,31 @@
 /**
  * Locates a format's tables, their row labels and each row's value region in the compact view of
- * a document (see `table-region.ts`). Tables are searched in format order and rows sequentially
+ * a document (see `table-region.ts`). Tables are searched in format order, each after the one
+ * before (a table printed out of order is then searched in the whole text), and rows sequentially
  * within their table: sequential search is what tells apart repeated words (`被依法纠错数` under
  * both 复议 and 诉讼; `政府网站在线访谈次数` inside the next row's label).
  */
 import type { CompactMatch, CompactView, CompiledTable } from './table-region.ts';
 import { findAllIn, findBrokenLabel, findIn } from './table-region.ts';
 
+/** How a table was found. */
+export type FoundBy = 'heading' | 'header' | 'rows';
+
+/** A table's start and how it was found. */
+interface Anchor extends CompactMatch {
+  readonly by: FoundBy;
+}
+
 /** Where a table was found, in compact offsets. */
 export interface LocatedTable {
   readonly compiled: CompiledTable;
-  /** The heading that starts it (the block heading for table 二 blocks); null when not found. */
+  /**
+   * The heading that starts it (the block heading for table 二 blocks); null when not found. An
+   * empty match where the table starts when it was recognised without a heading.
+   */
   readonly anchor: CompactMatch | null;
+  /** How it was found: its heading (or block heading), its own header, or its first two row labels. */
+  readonly foundBy: FoundBy | null;
   /** End of the table region (the next table or later section heading, or the text end). */
   readonly end: number;
   /** True when nothing after the table bounds it (its end is the end of the text). */
@@ -70,26 +84,56 @@ function headless(view: CompactView, compiled: CompiledTable, from: number): Com
   return null;
 }
 
-/** Finds every table's heading, in format order, each after the previous one found. */
-function locateAnchors(view: CompactView, tables: readonly CompiledTable[]): (CompactMatch | null)[] {
-  const anchors: (CompactMatch | null)[] = [];
-  const headings = new Map<string, CompactMatch | null>(); // table 二's blocks share one heading
+/**
+ * A table printed without a heading the format knows, recognised by its own header (table 三's
+ * `本列数据的勾稽关系为`, table 四's column headings). Returns an empty match where the header starts,
+ * so the table region takes in the header and its rows are searched from there.
+ */
+function byHeader(view: CompactView, compiled: CompiledTable, from: number): CompactMatch | null {
+  if (!compiled.headerKey) return null;
+  const m = findIn(compiled.headerKey, view.text, from, view.text.length);
+  return m ? { start: m.start, end: m.start } : null;
+}
+
+/**
+ * Where a table (not a table 二 block) starts at or after `from`: its heading; else its own
+ * header; else its first two row labels printed close together.
+ */
+function findTable(view: CompactView, compiled: CompiledTable, from: number): Anchor | null {
+  const heading = chooseHeading(view, compiled, from);
+  if (heading) return { ...heading, by: 'heading' };
+  if (compiled.blockKey) return null;
+  const header = byHeader(view, compiled, from);
+  if (header) return { ...header, by: 'header' };
+  const rows = headless(view, compiled, from);
+  return rows ? { ...rows, by: 'rows' } : null;
+}
+
+/**
+ * Finds every table's heading, in format order, each after the previous one found. A table not
+ * found there (printed before the previous table: table 四 before 三) is searched in the whole text.
+ */
+function locateAnchors(view: CompactView, tables: readonly CompiledTable[]): (Anchor | null)[] {
+  const anchors: (Anchor | null)[] = [];
+  const headings = new Map<string, Anchor | null>(); // table 二's blocks share one heading
   let cursor = 0;
   for (const compiled of tables) {
-    let heading: CompactMatch | null;
+    let heading: Anchor | null;
     if (headings.has(compiled.table.key)) heading = headings.get(compiled.table.key) ?? null;
     else {
-      heading = chooseHeading(view, compiled, cursor) ?? (compiled.blockKey ? null : headless(view, compiled, cursor));
+      heading = findTable(view, compiled, cursor);
+      if (!heading && !compiled.blockKey && cursor > 0) heading = findTable(view, compiled, 0);
       headings.set(compiled.table.key, heading);
     }
-    let anchor = heading;
+    let anchor: Anchor | null = heading;
     if (compiled.blockKey) {
       // Without the shared heading, the block heading (第二十条第（一）项) is distinctive enough.
       const from = heading ? Math.max(heading.end, cursor) : cursor;
-      anchor = findIn(compiled.blockKey, view.text, from, view.text.length);
+      const block = findIn(compiled.blockKey, view.text, from, view.text.length);
+      anchor = block ? { ...block, by: 'heading' } : null;
     }
     anchors.push(anchor);
-    if (anchor) cursor = anchor.end;
+    if (anchor) cursor = Math.max(cursor, anchor.end);
   }
   return anchors;
 }
@@ -161,14 +205,12 @@ export function locateTables(view: CompactView, tables: readonly CompiledTable[]
   const anchors = locateAnchors(view, tables);
   return tables.map((compiled, index): LocatedTable => {
     const anchor = anchors[index] ?? null;
-    if (!anchor) return { compiled, anchor: null, end: 0, openEnded: false, rows: compiled.rows.map(() => null), valueEnds: [], broken: new Set() };
+    if (!anchor) return { compiled, anchor: null, foundBy: null, end: 0, openEnded: false, rows: compiled.rows.map(() => null), valueEnds: [], broken: new Set() };
+    // The table ends where the nearest table after it starts, whatever its place in the format.
     let end = view.text.length;
-    for (const next of anchors.slice(index + 1)) {
-      if (next && next.start >= anchor.end) {
-        end = next.start;
-        break;
-      }
-    }
+    anchors.forEach((other, j) => {
+      if (other && j !== index && other.start >= anchor.end && other.start < end && (other.start > anchor.start || j > index)) end = other.start;
+    });
     if (compiled.laterSections) {
       const section = findIn(compiled.laterSections, view.text, anchor.end, end);
       if (section) end = section.start;
@@ -188,6 +230,6 @@ export function locateTables(view: CompactView, tables: readonly CompiledTable[]
       const group = groups.find((g) => g.start >= m.end);
       return group && group.start < stop ? group.start : stop;
     });
-    return { compiled, anchor, end, openEnded: end === view.text.length, rows, valueEnds, broken };
+    return { compiled, anchor: { start: anchor.start, end: anchor.end }, foundBy: anchor.by, end, openEnded: end === view.text.length, rows, valueEnds, broken };
   });
 }

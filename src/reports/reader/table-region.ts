@@ -8,6 +8,7 @@
  *
  * No function of this module throws: every input, however malformed, gives a result.
  */
+import { headingKey } from '../format/report-format.ts';
 import type { ReportFormat, RowFormat, TableFormat, ValueType } from '../format/report-format.ts';
 import type { DocumentText } from './document-text.ts';
 import type { RowIdentity } from './number-splitter.ts';
@@ -65,9 +66,11 @@ export interface CompiledTable {
   readonly table: TableFormat;
   readonly key: RegExp | null;
   readonly blockKey: RegExp | null;
+  /** The table's own header, finding it without its heading (see {@link TableFormat.headerKey}). */
+  readonly headerKey: RegExp | null;
   /** Any group heading of the table (one alternation), or null. */
   readonly groupKeys: RegExp | null;
-  /** Headings of the format's later sections (`五、存在的主要问题…`), which end the table. */
+  /** Headings of the format's later sections (`五、存在的主要问题…`, any ordinal form), which end the table. */
   readonly laterSections: RegExp | null;
   readonly rows: readonly CompiledRow[];
 }
@@ -139,8 +142,9 @@ export function compileFormat(format: ReportFormat): CompiledTable[] {
       table,
       key: compile(table.key),
       blockKey: compile(table.blockKey),
+      headerKey: compile(table.headerKey),
       groupKeys: compile(table.groupKeys?.map((k) => `(?:${k})`).join('|')),
-      laterSections: later.length === 0 ? null : compile(later.map((s) => `${s.number}、(?:${s.key})`).join('|')),
+      laterSections: later.length === 0 ? null : compile(later.map((s) => `(?:${headingKey(s.number, s.key)})`).join('|')),
       rows,
     };
   });
