@@ -22,7 +22,7 @@ export interface LoadOptions {
 /**
  * Loads `path` as a structured report.
  * @throws GongkaiError `INPUT_UNREADABLE` (missing file, a directory), `INPUT_TOO_LARGE`,
- *   `REPORT_JSON_INVALID`, and the reader's errors (`INPUT_EMPTY`, `INPUT_UNSUPPORTED`, `INPUT_CORRUPT`)
+ *   `REPORT_JSON_INVALID`, `USAGE` (`--format` other than a JSON report's own), and the reader's errors (`INPUT_EMPTY`, `INPUT_UNSUPPORTED`, `INPUT_CORRUPT`)
  */
 export async function loadReportFile(path: string, options: LoadOptions = {}): Promise<StructuredReport> {
   let size: number;
@@ -43,7 +43,14 @@ export async function loadReportFile(path: string, options: LoadOptions = {}): P
     throw new GongkaiError('INPUT_UNREADABLE', `${path} (${systemReason(error)})`, { cause: error });
   }
   const fileName = basename(path);
-  if (sniffInput(bytes, fileName) === 'json') return parseStructuredReport(bytes, path);
+  if (sniffInput(bytes, fileName) === 'json') {
+    const report = parseStructuredReport(bytes, path);
+    // A structured report was read once already; its format cannot be changed afterwards.
+    if (options.format && options.format !== report.format.id) {
+      throw new GongkaiError('USAGE', `--format ${options.format} does not apply to ${path}: it is a structured report in format ${report.format.id}; read the original with --format instead`);
+    }
+    return report;
+  }
   const readOptions = {
     fileName,
     ...(options.format ? { format: options.format } : {}),

@@ -97,6 +97,9 @@ describe('gongkai CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-'));
     const jsonFile = join(dir, 'wuzhong.json');
     writeFileSync(jsonFile, (await run('read', wuzhong, '--json')).stdout);
+    const forced = await run('check', jsonFile, '--format', '2021');
+    assert.equal(forced.status, 2);
+    assert.match(forced.stderr, /error \[USAGE\].*format 2014/);
     const viaJson = await run('check', jsonFile, '--json');
     assert.equal(viaJson.status, 1);
     const again = JSON.parse(viaJson.stdout) as { files: { findings: unknown[] }[] };
