@@ -5,7 +5,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { checkReport, checkReports } from '../reports/checker/check-report.ts';
-import type { Finding } from '../reports/checker/finding.ts';
 import type { FormatId } from '../reports/format/report-format.ts';
 import type { CheckResult } from '../reports/model/json-schemas.ts';
 import { STRUCTURED_REPORT_SCHEMA_VERSION } from '../reports/model/structured-report.ts';
@@ -176,13 +175,13 @@ async function runCheck(given: string[], flags: ReadFlags & { lang: Language }, 
   }
   bar?.stop();
 
+  // checkReports files every finding, cross-year ones under the later year's report.
   const all = checkReports(read);
-  const crossYear: Finding[] = [];
   for (const { file, report } of read) {
     const findings = all.filter((f) => f.file === file);
-    results.push({ file, readable: true, error: null, summary: summarize(findings), findings });
+    const s = summarize(findings);
+    results.push({ file, readable: true, error: null, summary: s, findings });
     if (!flags.json) {
-      const s = summarize(findings);
       io.stdout(
         `${file}: ${report.organization.name ?? '?'} ${report.year ?? '?'} · format ${report.format.id} · ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info\n`,
       );
@@ -190,10 +189,8 @@ async function runCheck(given: string[], flags: ReadFlags & { lang: Language }, 
     }
   }
   results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
-  crossYear.push(...all.filter((f) => f.file === null || f.file === undefined));
-  if (!flags.json && crossYear.length > 0) io.stdout(`cross-year:\n${printFindings(crossYear, flags.lang)}\n`);
   if (flags.json) {
-    const result: CheckResult = { schemaVersion: STRUCTURED_REPORT_SCHEMA_VERSION, files: results, crossYear };
+    const result: CheckResult = { schemaVersion: STRUCTURED_REPORT_SCHEMA_VERSION, files: results, crossYear: [] };
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   }
   if (unreadable) return EXIT.unreadable;

@@ -4,6 +4,8 @@
  */
 import { getFormat } from '../reports/format/formats.ts';
 import type { Finding } from '../reports/checker/finding.ts';
+import { cellId } from '../reports/format/report-format.ts';
+import { cellsById, countBySeverity } from '../reports/render/finding-index.ts';
 import type { ReportPosition, StructuredReport } from '../reports/model/structured-report.ts';
 
 /** Which language(s) findings are printed in. */
@@ -26,13 +28,14 @@ export function printReport(report: StructuredReport): string {
     `organization: ${report.organization.name ?? '?'} (${report.organization.kind ?? 'kind unknown'}) · year: ${report.year ?? '?'} · format: ${format.id} ${format.citation} (${report.format.source}) · published: ${report.publicationDate ? `${report.publicationDate.date} (${report.publicationDate.source})` : '?'}`,
   );
   out.push(`sections: ${report.sections.map((s) => (s.number ? `${s.number}、${s.title}` : `(${s.id})`)).join(' | ') || '(none found)'}`);
+  const cells = cellsById(report);
   for (const table of format.tables) {
     const read = report.tables.find((t) => t.id === table.id);
     out.push('');
     out.push(`[${table.id}] ${table.title} — ${read?.found ? `found (${read.layout}) ${describePosition(read.position)}` : 'NOT FOUND'}`);
     for (const row of table.rows) {
       const values = table.columns.map((column) => {
-        const cell = report.cells.find((c) => c.table === table.id && c.row === row.id && c.column === column.id);
+        const cell = cells.get(cellId(table.id, row.id, column.id));
         if (!cell) return '—';
         switch (cell.status) {
           case 'number':
@@ -91,11 +94,8 @@ export function printFindings(findings: readonly Finding[], language: Language):
   return lines.join('\n');
 }
 
-/** Counts of findings by severity. */
+/** Counts of findings by severity, as `check --json` reports them: `{ errors, warnings, infos }`. */
 export function summarize(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
-  return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    infos: findings.filter((f) => f.severity === 'info').length,
-  };
+  const c = countBySeverity(findings);
+  return { errors: c.error, warnings: c.warning, infos: c.info };
 }

@@ -10,6 +10,7 @@ import type { ForeignContent } from '../../src/reports/reader/foreign-content.ts
 import { loadPdf } from '../../src/reports/reader/load-pdf.ts';
 import { textToSourceDocument } from '../../src/reports/reader/load-text.ts';
 import type { SourceDocument } from '../../src/reports/reader/source-document.ts';
+import { fixturePath } from '../acceptance/read-fixture.ts';
 
 /** A fixture ready for the narrative reader. */
 export interface NarrativeFixture {
@@ -19,11 +20,6 @@ export interface NarrativeFixture {
   foreign: ForeignContent;
   /** tables + foreign ranges. */
   exclude: TextRange[];
-}
-
-/** Absolute path of a report fixture. */
-export function reportPath(name: string): string {
-  return new URL(`../fixtures/reports/${name}`, import.meta.url).pathname;
 }
 
 /** A SourceDocument from literal text, one line per '\n' (via the plain-text loader's normalisation). */
@@ -53,7 +49,7 @@ let huaianCache: Promise<NarrativeFixture> | undefined;
 /** 吴忠市 2017 (2014 format); the statistics table runs from its title to the end. */
 export function wuzhong(): NarrativeFixture {
   if (!wuzhongCache) {
-    const dt = documentText(textToSourceDocument(readFileSync(reportPath('wuzhong-2017.txt'), 'utf8')));
+    const dt = docFromText(readFileSync(fixturePath('reports/wuzhong-2017.txt'), 'utf8'));
     wuzhongCache = fixture(dt, [rangeBetween(dt, '吴忠市 2017 年度政府信息公开情况统计表', null)]);
   }
   return wuzhongCache;
@@ -62,7 +58,7 @@ export function wuzhong(): NarrativeFixture {
 /** 平潭综合实验区 2020 (2019 format, one flattened line); tables 二, 三, 四 between their titles. */
 export function pingtan(): NarrativeFixture {
   if (!pingtanCache) {
-    const dt = documentText(textToSourceDocument(readFileSync(reportPath('pingtan-2020.txt'), 'utf8')));
+    const dt = docFromText(readFileSync(fixturePath('reports/pingtan-2020.txt'), 'utf8'));
     pingtanCache = fixture(dt, [
       rangeBetween(dt, '第二十条第(一)项', '三、收到和处理政府信息公开申请情况'),
       rangeBetween(dt, '申请人情况自然人', '四、政府信息公开行政复议'),
@@ -74,7 +70,7 @@ export function pingtan(): NarrativeFixture {
 
 /** 淮安市人民政府 2024 (2021 format, PDF via the PDF loader); tables 二, 三, 四 between their titles. */
 export function huaian(): Promise<NarrativeFixture> {
-  huaianCache ??= loadPdf(new Uint8Array(readFileSync(reportPath('huaian-2024.pdf')))).then((doc: SourceDocument) => {
+  huaianCache ??= loadPdf(new Uint8Array(readFileSync(fixturePath('reports/huaian-2024.pdf')))).then((doc: SourceDocument) => {
     const dt = documentText(doc);
     return fixture(dt, [
       rangeBetween(dt, '第二十条 第(一)项', '三、收到和处理'),

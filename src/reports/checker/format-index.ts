@@ -4,6 +4,7 @@
  * Built once per format and cached (the formats are constants), so checking a report costs map
  * look-ups, not scans of the format (performance goal ≥ 200 reports/s).
  */
+import { cellId } from '../format/report-format.ts';
 import type { ClaimMapping, ColumnFormat, Identity, ReportFormat, RowFormat, TableFormat, Unit, ValueType } from '../format/report-format.ts';
 
 /** A cell of a format with everything needed to judge and name it. */
@@ -51,7 +52,7 @@ export function formatIndex(format: ReportFormat): FormatIndex {
     tables.set(table.id, table);
     for (const row of table.rows) {
       for (const column of table.columns) {
-        const id = `${table.id}/${row.id}/${column.id}`;
+        const id = cellId(table.id, row.id, column.id);
         cells.set(id, {
           id,
           table,

@@ -6,6 +6,7 @@ import { GongkaiError } from '../../shared/errors.ts';
 import { FORMAT_2014 } from './format-2014.ts';
 import { FORMAT_2019 } from './format-2019.ts';
 import { FORMAT_2021 } from './format-2021.ts';
+import { cellId } from './report-format.ts';
 import type { FormatId, ReportFormat } from './report-format.ts';
 
 /** Every format, by id. */
@@ -41,7 +42,7 @@ export function formatCells(format: ReportFormat): { id: string; table: string; 
   for (const table of format.tables) {
     for (const row of table.rows) {
       for (const column of table.columns) {
-        cells.push({ id: `${table.id}/${row.id}/${column.id}`, table: table.id, row: row.id, column: column.id });
+        cells.push({ id: cellId(table.id, row.id, column.id), table: table.id, row: row.id, column: column.id });
       }
     }
   }

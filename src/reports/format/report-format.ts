@@ -7,9 +7,6 @@
 /** Id of a national report format: the 2014 统计表, 国办公开办函〔2019〕60号, 国办公开办函〔2021〕30号. */
 export type FormatId = '2014' | '2019' | '2021';
 
-/** All format ids, oldest first. */
-export const FORMAT_IDS: readonly FormatId[] = ['2014', '2019', '2021'];
-
 /** A unit printed in a report: counts (条 件 次 篇 个 人 人次), money (万元 元) or a share (%). */
 export type Unit = '条' | '件' | '次' | '篇' | '个' | '人' | '人次' | '万元' | '元' | '%' | '项' | '场' | '场次' | '期';
 

@@ -20,7 +20,9 @@ export const checkResultSchema = z.object({
       findings: z.array(findingSchema),
     }),
   ),
-  crossYear: z.array(findingSchema).describe('Findings comparing two years of one organization'),
+  crossYear: z
+    .array(findingSchema)
+    .describe('Reserved; empty in this version: findings comparing two years (V05, V06, V13) are listed under the later year\'s file'),
 });
 /** See {@link checkResultSchema}. */
 export type CheckResult = z.infer<typeof checkResultSchema>;

@@ -3,7 +3,8 @@
  * the cells are exactly those of its format, each once, and a cell's status agrees with its value.
  * The reader always produces consistent reports; this guards JSON written or edited by hand.
  */
-import { formatCells, getFormat } from '../format/formats.ts';
+import { formatIndex } from '../checker/format-index.ts';
+import { getFormat } from '../format/formats.ts';
 import type { StructuredReport } from './structured-report.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { StructuredReport } from './structured-report.ts';
  */
 export function reportConsistencyIssues(report: StructuredReport): string[] {
   const issues: string[] = [];
-  const expected = new Set(formatCells(getFormat(report.format.id)).map((c) => c.id));
+  const expected = formatIndex(getFormat(report.format.id)).cells;
   const seen = new Set<string>();
   for (const cell of report.cells) {
     if (!expected.has(cell.id)) issues.push(`cell ${cell.id} is not a cell of format ${report.format.id}`);
@@ -22,7 +23,7 @@ export function reportConsistencyIssues(report: StructuredReport): string[] {
     if (cell.status === 'number' && (cell.value === null || !Number.isFinite(cell.value))) issues.push(`cell ${cell.id} has status number but no value`);
     if (cell.status !== 'number' && cell.value !== null) issues.push(`cell ${cell.id} has status ${cell.status} but a value`);
   }
-  const missing = [...expected].filter((id) => !seen.has(id));
+  const missing = [...expected.keys()].filter((id) => !seen.has(id));
   if (missing.length > 0) issues.push(`${missing.length} cell(s) of format ${report.format.id} are absent, e.g. ${missing.slice(0, 3).join(', ')}`);
   if (report.year !== null && (report.year < 1990 || report.year > 2100)) issues.push(`year ${report.year} is not a plausible report year`);
   return issues;

@@ -11,6 +11,7 @@ import { positionAt } from './document-text.ts';
 import type { DocumentText, TextRange } from './document-text.ts';
 import { collapseWhitespace, offsetAt, paragraphsOf } from './paragraphs.ts';
 import { sectionSpans } from './section-detector.ts';
+import type { SectionSpan } from './section-detector.ts';
 
 /** What {@link extractClaims} returns. */
 export interface NarrativeClaims {
@@ -192,12 +193,19 @@ function scanParagraph(t: string): { numeric: ScannedClaim[]; negations: Scanned
  * Breakdowns are totals followed by parts after 其中 or in brackets (含/包括). Share sets are three
  * or more `X占N%` / `X占比N%` items in one sentence or list; their subject comes from
  * `从X看` / `按X分类` before them, prefixed with 申请 in the requests section (`申请内容`).
- * @param sections the detected sections (their spans come from `section-detector.ts`)
+ * @param sections the detected sections
  * @param exclude tables and ignored passages, in any order
+ * @param knownSpans where each section lies (`detectSectionsWithSpans`); derived from the
+ *   sections' positions when omitted
  */
-export function extractClaims(dt: DocumentText, sections: readonly Section[], exclude: readonly TextRange[]): NarrativeClaims {
+export function extractClaims(
+  dt: DocumentText,
+  sections: readonly Section[],
+  exclude: readonly TextRange[],
+  knownSpans?: readonly SectionSpan[],
+): NarrativeClaims {
   const paragraphs = paragraphsOf(dt, exclude);
-  const spans = sectionSpans(dt, sections)
+  const spans = (knownSpans ?? sectionSpans(dt, sections))
     .map((span, i) => ({ ...span, id: sections[i]?.id ?? null }))
     .sort((a, b) => a.start - b.start);
   const located: Located[] = [];

@@ -299,13 +299,10 @@ function negatedObject(object: string): string {
 export function scanNegations(t: string, numeric: readonly ScannedClaim[]): ScannedClaim[] {
   const out: ScannedClaim[] = [];
   let k = 0;
-  let lastClause = -1;
   NEG_TRIGGER_RE.lastIndex = 0;
   for (let m = NEG_TRIGGER_RE.exec(t); m; m = NEG_TRIGGER_RE.exec(t)) {
     let clauseStart = m.index;
     while (clauseStart > 0 && !CLAUSE_END.has(t[clauseStart - 1] ?? '')) clauseStart--;
-    if (clauseStart === lastClause) continue;
-    lastClause = clauseStart;
     let end = m.index;
     while (end < t.length && !CLAUSE_END.has(t[end] ?? '')) end++;
     NEG_TRIGGER_RE.lastIndex = end;

@@ -6,6 +6,8 @@
  * good row ambiguous. Identities that no combination can satisfy (broken by fixed cells) are set
  * aside rather than allowed to veto every combination.
  */
+import { sumsAgree } from './number-splitter.ts';
+import { cellId } from '../format/report-format.ts';
 import type { Identity } from '../format/report-format.ts';
 
 /** A row ambiguous on its own: candidate value rows, one value per column. */
@@ -37,11 +39,9 @@ function sum(terms: readonly Term[], choice: readonly number[], rows: readonly A
   return total;
 }
 
+/** Whether `identity` holds for the candidates `choice` picks in each ambiguous row. */
 function satisfied(identity: Compiled, choice: readonly number[], rows: readonly AmbiguousRow[]): boolean {
-  const left = sum(identity.left, choice, rows);
-  const right = sum(identity.right, choice, rows);
-  const eps = 1e-6 * Math.max(1, Math.abs(left), Math.abs(right));
-  return identity.relation === 'eq' ? Math.abs(left - right) <= eps : left <= right + eps;
+  return sumsAgree(sum(identity.left, choice, rows), identity.relation, sum(identity.right, choice, rows));
 }
 
 /**
@@ -97,7 +97,7 @@ export function narrowByColumnIdentities(
   maxWork: number = DEFAULT_MAX_WORK,
 ): Map<string, number[]> | null {
   const where = new Map<string, { row: number; column: number }>();
-  rows.forEach((r, row) => columns.forEach((c, column) => where.set(`${tableId}/${r.rowId}/${c}`, { row, column })));
+  rows.forEach((r, row) => columns.forEach((c, column) => where.set(cellId(tableId, r.rowId, c), { row, column })));
   const usable: Compiled[] = [];
   for (const identity of identities) {
     const terms = (ids: readonly string[]): Term[] | null => {

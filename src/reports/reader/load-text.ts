@@ -24,7 +24,7 @@ function replacementAllowance(length: number): number {
   return Math.max(1, Math.floor(length * 0.005));
 }
 
-/** Decodes strictly (throws TypeError on malformed input); `ignoreBOM: false` strips a BOM. */
+/** Decodes strictly; undefined on malformed input (the decoder's TypeError is caught). A BOM is stripped. */
 function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);

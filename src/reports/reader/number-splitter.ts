@@ -170,14 +170,22 @@ function splitCounter(tokens: readonly SplitToken[], n: number, cuts: CutTable):
   return ways;
 }
 
-/** Whether `identity` holds for `values` (a small tolerance absorbs decimal sums). */
+/**
+ * Whether two sums satisfy `relation` (`eq`: equal; `le`: left ≤ right), with a relative tolerance
+ * of 1e-6 that absorbs the rounding of decimal sums (万元). NaN on either side never holds.
+ */
+export function sumsAgree(left: number, relation: 'eq' | 'le', right: number): boolean {
+  const eps = 1e-6 * Math.max(1, Math.abs(left), Math.abs(right));
+  return relation === 'eq' ? Math.abs(left - right) <= eps : left <= right + eps;
+}
+
+/** Whether `identity` holds for `values`. */
 function holds(identity: RowIdentity, values: readonly number[]): boolean {
   let left = 0;
   let right = 0;
   for (const i of identity.left) left += values[i] ?? Number.NaN;
   for (const i of identity.right) right += values[i] ?? Number.NaN;
-  const eps = 1e-6 * Math.max(1, Math.abs(left), Math.abs(right));
-  return identity.relation === 'eq' ? Math.abs(left - right) <= eps : left <= right + eps;
+  return sumsAgree(left, identity.relation, right);
 }
 
 /** Whether every identity holds for a full row of `values` (by column index). Never throws. */

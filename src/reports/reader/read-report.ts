@@ -16,8 +16,8 @@ import { documentText } from './document-text.ts';
 import type { DocumentText, TextRange } from './document-text.ts';
 import { findForeignContent } from './foreign-content.ts';
 import { loadInput } from './load-input.ts';
-import { organizationKind, readMetadata } from './report-metadata.ts';
-import { detectSections } from './section-detector.ts';
+import { formatHints, organizationKind, readMetadata } from './report-metadata.ts';
+import { detectSectionsWithSpans } from './section-detector.ts';
 import type { SourceDocument } from './source-document.ts';
 import { extractTables } from './table-extractor.ts';
 import { compactView } from './table-region.ts';
@@ -56,8 +56,8 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): St
   const dt = documentText(doc);
   const notes: StructuredReport['notes'] = (doc.notes ?? []).map((n) => ({ ...n, position: null }));
 
-  const preliminary = readMetadata(dt, []);
-  const decided = decideFormat(dt, options.format, preliminary.citedFormat, preliminary.year);
+  const hints = formatHints(dt);
+  const decided = decideFormat(dt, options.format, hints.citedFormat, hints.year);
   const format = decided.format;
 
   const tables = extractTables(dt, format);
@@ -66,11 +66,11 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): St
   const exclude: TextRange[] = [...tables.regions, ...foreign.ranges].sort((a, b) => a.start - b.start);
 
   const metadata = readMetadata(dt, exclude);
-  const sections = detectSections(dt, format, exclude);
+  const { sections, spans } = detectSectionsWithSpans(dt, format, exclude);
   if (!looksLikeReport(tables.tables, sections, metadata.title)) {
     throw new GongkaiError('NOT_A_REPORT', `${options.fileName ?? 'the input'}: no table, section or title of an annual report was found`);
   }
-  const narrative = extractClaims(dt, sections, exclude);
+  const narrative = extractClaims(dt, sections, exclude, spans);
   const claims = mapClaims(narrative.claims, format, metadata.year);
 
   const shareSets: ShareSet[] = [...narrative.shareSets];
@@ -85,9 +85,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): St
     ? { name: metadata.organizationName, kind: options.organizationKind, kindSource: 'option' }
     : { name: metadata.organizationName, kind: kindFromName, kindSource: kindFromName === null ? 'unknown' : 'name' };
 
-  let publicationDate: StructuredReport['publicationDate'] = metadata.publicationDate
-    ? { date: metadata.publicationDate.date, source: metadata.publicationDate.source, position: metadata.publicationDate.position }
-    : null;
+  let publicationDate: StructuredReport['publicationDate'] = metadata.publicationDate;
   if (!publicationDate && doc.metadata.creationDate) {
     publicationDate = { date: doc.metadata.creationDate, source: 'metadata', position: null };
     notes.push({

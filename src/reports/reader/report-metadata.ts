@@ -131,6 +131,14 @@ function citedFormat(dt: DocumentText, ranges: readonly TextRange[]): '2019' | '
 }
 
 /**
+ * What the format decision needs before the tables are known: the title's year and the cited
+ * format notice (see {@link readMetadata}), without looking for the publication date.
+ */
+export function formatHints(dt: DocumentText): { year: number | null; citedFormat: '2019' | '2021' | null } {
+  return { year: readTitle(liveLines(dt, [], 0, HEAD_LINES))?.year ?? null, citedFormat: citedFormat(dt, []) };
+}
+
+/**
  * Reads the report's metadata, never from the `exclude` ranges (tables, foreign content).
  *
  * - Title: a `标题:` header line, else the first line in the first 40 that reads
@@ -210,7 +218,7 @@ const GOVERNMENT_RE = /(?:人民政府|政府|省|市|县|区|旗|州|盟|乡|�
  * 乡/镇/综合实验区/新区: 吴忠市, 平潭综合实验区). Department endings are tested first, so
  * `淮安市人民政府办公室` is a department. Returns null for null or an unrecognised name.
  */
-export function organizationKind(name: string | null): 'government' | 'department' | 'other' | null {
+export function organizationKind(name: string | null): 'government' | 'department' | null {
   if (name === null) return null;
   const n = collapseWhitespace(name);
   if (n === '') return null;

@@ -4,7 +4,7 @@ import { FORMAT_2014 } from '../format/format-2014.ts';
 import { FORMAT_2019 } from '../format/format-2019.ts';
 import { FORMAT_2021 } from '../format/format-2021.ts';
 import { docFromText, huaian, pingtan, wuzhong } from '../../../test/helpers/narrative-fixtures.ts';
-import { chineseOrdinal, detectSections, sectionSpans } from './section-detector.ts';
+import { chineseOrdinal, detectSections, detectSectionsWithSpans, sectionSpans } from './section-detector.ts';
 
 /** The sections after the opening (the `preamble` is tested on its own below). */
 function headedSections(...args: Parameters<typeof detectSections>): ReturnType<typeof detectSections> {
@@ -134,8 +134,7 @@ describe('detectSections', () => {
 
   it('knows the spans of its sections, and derives spans from positions otherwise', () => {
     const dt = docFromText('一、总体情况\n正文一。\n二、主动公开政府信息情况\n正文二。');
-    const sections = headedSections(dt, FORMAT_2021, []);
-    const spans = sectionSpans(dt, sections);
+    const { sections, spans } = detectSectionsWithSpans(dt, FORMAT_2021, []);
     assert.deepEqual(spans, [
       { start: 0, bodyStart: 6, end: 12 },
       { start: 12, bodyStart: 24, end: dt.text.length },

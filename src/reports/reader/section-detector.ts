@@ -73,11 +73,6 @@ const GLUED_MIN_TITLE = 6;
 const MAX_TITLE = 40;
 
 const COMPILED = new WeakMap<ReportFormat, CompiledKey[]>();
-/**
- * The spans of the most recent {@link detectSections} result. A single strong entry, not a
- * WeakMap keyed by section: short-lived WeakMap keys are expensive for the garbage collector.
- */
-let lastDetected: { dt: DocumentText; sections: Section[]; spans: SectionSpan[] } | undefined;
 
 /** Value of a Chinese ordinal 一 … 九十九 (`十`, `十二`, `二十`), or null. */
 export function chineseOrdinal(s: string): number | null {
@@ -226,6 +221,18 @@ function select(cands: readonly Candidate[]): Candidate[] {
  * @param exclude tables and ignored passages, in any order
  */
 export function detectSections(dt: DocumentText, format: ReportFormat, exclude: readonly TextRange[]): Section[] {
+  return detectSectionsWithSpans(dt, format, exclude).sections;
+}
+
+/**
+ * {@link detectSections}, also giving where each section lies in `dt` (`spans[i]` for
+ * `sections[i]`), which claim extraction needs to file each claim under its section.
+ */
+export function detectSectionsWithSpans(
+  dt: DocumentText,
+  format: ReportFormat,
+  exclude: readonly TextRange[],
+): { sections: Section[]; spans: SectionSpan[] } {
   const ranges = mergeRanges(exclude);
   const chosen = select(candidates(dt, compiledKeys(format), ranges));
   const paragraphs = paragraphsOf(dt, ranges);
@@ -255,26 +262,18 @@ export function detectSections(dt: DocumentText, format: ReportFormat, exclude: 
     spans.push({ start: c.start, bodyStart: c.bodyStart, end });
     sections.push(section);
   });
-  lastDetected = { dt, sections, spans };
-  return sections;
+  return { sections, spans };
 }
 
 /**
- * Where each section lies in `dt`, in the order given: exact for the sections returned by the most
- * recent {@link detectSections} call on `dt`; otherwise derived from the section's position (its line and column, or
- * the first `N、` on its line), each section ending where the next one (by start) begins.
+ * Where each section lies in `dt`, in the order given, for sections without their spans (read
+ * back from JSON, say): derived from each section's position (its line and column, or the first
+ * `N、` on its line), each section ending where the next one (by start) begins.
  */
 export function sectionSpans(dt: DocumentText, sections: readonly Section[]): SectionSpan[] {
-  const memo = lastDetected && lastDetected.dt === dt ? lastDetected : undefined;
-  const knownSpan = (s: Section): SectionSpan | undefined => {
-    const k = memo ? memo.sections.indexOf(s) : -1;
-    return k >= 0 ? memo?.spans[k] : undefined;
-  };
-  const starts = sections.map((s) => knownSpan(s)?.start ?? fallbackStart(dt, s));
+  const starts = sections.map((s) => fallbackStart(dt, s));
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
-  return sections.map((s, i) => {
-    const known = knownSpan(s);
-    if (known) return known;
+  return sections.map((_, i) => {
     const start = starts[i] ?? 0;
     const next = sorted.find((o) => o > start);
     return { start, bodyStart: start, end: next ?? dt.text.length };

@@ -74,7 +74,7 @@ function placeRows(dt: DocumentText, located: LocatedTable, reads: RowRead[], no
     const cells = uniformCells(n, 'blank');
     columns.forEach((column, k) => {
       const item = read.items[k];
-      if (item) cells[column] = { status: 'number', value: item.value ?? Number(item.raw), raw: item.raw, offset: item.offset };
+      if (item) cells[column] = itemCell(item);
     });
     reads[i] = { kind: 'cells', cells, items: read.items };
   });
@@ -94,8 +94,7 @@ function placeGridRows(located: LocatedTable, reads: RowRead[], notes: RowNote[]
   const learned = [...starts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   reads.forEach((read, i) => {
     if (read.kind !== 'grid') return;
-    const chosen = fitGridItems(read.items, n, learned) ?? fitGridItems(read.items, n, null);
-    if (!chosen) return;
+    const chosen = fitGridItems(read.items, n, learned);
     // Padding to the table width (empty cells after the values) is not worth a note.
     const padding = chosen[0] === read.items[0] && read.items.slice(n).every((it) => it.kind === 'blank');
     if (learned === null && !padding) {

@@ -8,9 +8,10 @@
  *
  * No function of this module throws: every input, however malformed, gives a result.
  */
-import { headingKey } from '../format/report-format.ts';
+import { cellId, headingKey } from '../format/report-format.ts';
 import type { ReportFormat, RowFormat, TableFormat, ValueType } from '../format/report-format.ts';
 import type { DocumentText } from './document-text.ts';
+import { isSpaceCode } from './paragraphs.ts';
 import type { RowIdentity } from './number-splitter.ts';
 
 /** The document text with whitespace removed, and where each of its characters came from. */
@@ -23,13 +24,6 @@ export interface CompactView {
 
 const compactCache = new WeakMap<DocumentText, CompactView>();
 
-/** Whether a UTF-16 code unit is whitespace, exactly as the regex `\s` (so both agree). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** The compact view of `dt` (computed once per document, O(length)). Never throws. */
 export function compactView(dt: DocumentText): CompactView {
   const hit = compactCache.get(dt);
@@ -39,7 +33,7 @@ export function compactView(dt: DocumentText): CompactView {
   const text = source.replace(/\s+/g, '');
   const map = new Int32Array(text.length + 1);
   let n = 0;
-  for (let i = 0; i < source.length; i++) if (!isSpace(source.charCodeAt(i))) map[n++] = i;
+  for (let i = 0; i < source.length; i++) if (!isSpaceCode(source.charCodeAt(i))) map[n++] = i;
   map[n] = source.length;
   const view = { text, map };
   compactCache.set(dt, view);
@@ -119,8 +113,7 @@ export function compileFormat(format: ReportFormat): CompiledTable[] {
     const sectionIndex = CHINESE_NUMERALS.indexOf(table.sectionNumber);
     const later = sectionIndex < 0 ? [] : format.sections.filter((s) => s.number !== '' && CHINESE_NUMERALS.indexOf(s.number) > sectionIndex);
     const rows = table.rows.map((row): CompiledRow => {
-      const prefix = `${table.id}/${row.id}/`;
-      const columnIndex = new Map(table.columns.map((c, i) => [`${prefix}${c.id}`, i]));
+      const columnIndex = new Map(table.columns.map((c, i) => [cellId(table.id, row.id, c.id), i]));
       const identities: RowIdentity[] = [];
       for (const identity of verified) {
         const left = identity.left.map((id) => columnIndex.get(id));

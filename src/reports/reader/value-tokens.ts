@@ -203,14 +203,15 @@ export function gridItems(
  * Chooses `n` consecutive grid cells out of more. When the table's other rows show in which cell
  * of the line the values start (`start`, learned from rows with exactly `n` cells: merged label
  * cells leave empty cells before the values, rows padded to the table width leave some after),
- * that decides; otherwise the window holding the most numbers, the earliest on a tie.
- * @returns the chosen cells, or null when `start` is known but the row has no value cell there
+ * that decides; otherwise (or when the row has no `n` cells from there) the window holding the
+ * most numbers, the earliest on a tie.
+ * @returns `n` cells (all of `items` when there are no more than `n`)
  */
-export function fitGridItems(items: readonly ValueItem[], n: number, start: number | null): ValueItem[] | null {
+export function fitGridItems(items: readonly ValueItem[], n: number, start: number | null): ValueItem[] {
   if (items.length <= n) return [...items];
   if (start !== null) {
     const chosen = items.filter((it) => it.cell !== undefined && it.cell >= start && it.cell < start + n);
-    return chosen.length === n ? chosen : null;
+    if (chosen.length === n) return chosen;
   }
   let best = 0;
   let bestNumbers = -1;

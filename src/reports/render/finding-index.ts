@@ -6,6 +6,7 @@
 import { getFormat } from '../format/formats.ts';
 import type { ReportFormat } from '../format/report-format.ts';
 import type { Cell, ReportPosition, Section, StructuredReport } from '../model/structured-report.ts';
+import { fmt, where } from '../checker/check-context.ts';
 import type { Finding, Severity } from '../checker/finding.ts';
 
 /** A finding with its label (`E1`) and anchor (`finding-E1`). */
@@ -83,15 +84,12 @@ function sectionAtLine(report: StructuredReport, line: number): Section | null {
 
 /** `第3页第12行` / `p. 3, line 12`; empty when unknown. */
 export function positionText(position: ReportPosition | null | undefined): { zh: string; en: string } {
-  if (!position) return { zh: '', en: '' };
-  const zh = `${position.page !== undefined ? `第${position.page}页` : ''}${position.line !== undefined ? `第${position.line}行` : ''}`;
-  const en = [position.page !== undefined ? `p. ${position.page}` : '', position.line !== undefined ? `line ${position.line}` : ''].filter((x) => x !== '').join(', ');
-  return { zh, en };
+  return where(position);
 }
 
 /** A number without float noise. */
 export function showNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+  return fmt(value);
 }
 
 /**
