@@ -78,7 +78,7 @@ function systemReason(error: unknown): string {
  * @throws GongkaiError `REPORT_JSON_INVALID` naming the first offending path, or the first
  *   inconsistencies (unknown or repeated cells, a status that contradicts the value)
  */
-export function parseStructuredReport(bytes: Uint8Array, label: string): StructuredReport {
+function parseStructuredReport(bytes: Uint8Array, label: string): StructuredReport {
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder().decode(bytes));

@@ -76,6 +76,7 @@ function reportError(io: CliIo, error: unknown, file?: string): number {
 /**
  * Runs the CLI.
  * @param argv process-style arguments (`['node', 'gongkai', 'check', 'a.txt']`)
+ * @param io where output goes (the process's stdout/stderr by default; tests capture it)
  * @returns the exit status
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {

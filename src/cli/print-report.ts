@@ -11,8 +11,8 @@ import type { ReportPosition, StructuredReport } from '../reports/model/structur
 /** Which language(s) findings are printed in. */
 export type Language = 'zh' | 'en' | 'both';
 
-/** `line 12`, `p. 3 (x 210.5)`, or '' for an unknown position. */
-export function describePosition(position: ReportPosition | null | undefined): string {
+/** `line 12:5`, `p.3 x210.5`, or '' for an unknown position. */
+function describePosition(position: ReportPosition | null | undefined): string {
   if (!position) return '';
   if (position.page !== undefined) return `p.${position.page}${position.x !== undefined ? ` x${position.x}` : ''}`;
   if (position.line !== undefined) return `line ${position.line}${position.column !== undefined ? `:${position.column}` : ''}`;

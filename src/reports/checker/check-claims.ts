@@ -28,7 +28,7 @@ interface Compared {
  * A claim in 元 compared with cells in 万元 (or the reverse) is converted first.
  * @param cellUnit the unit of the cells, when known
  */
-export function claimBounds(claim: Claim, cellUnit?: string): { lo: number; hi: number; loOpen: boolean; hiOpen: boolean } {
+function claimBounds(claim: Claim, cellUnit?: string): { lo: number; hi: number; loOpen: boolean; hiOpen: boolean } {
   if (claim.negation) return { lo: 0, hi: 0, loOpen: false, hiOpen: false };
   const value = convert(claim.value, claim.unit, cellUnit);
   let b: { lo: number; hi: number; loOpen: boolean; hiOpen: boolean };

@@ -92,7 +92,7 @@ export function at(position: ReportPosition | null | undefined): { zh: string; e
 }
 
 /** The format cell `id` (or undefined for an id the format does not have). */
-export function cellInfo(ctx: CheckContext, id: string): CellInfo | undefined {
+function cellInfo(ctx: CheckContext, id: string): CellInfo | undefined {
   return ctx.index.cells.get(id);
 }
 

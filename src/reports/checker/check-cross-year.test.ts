@@ -93,6 +93,9 @@ void describe('cross-year (V05, V06, V13)', () => {
     const v05 = all.filter((f) => f.rule === 'V05');
     assert.equal(v05.length, 2);
     assert.ok(v05.every((f) => f.file === 'b-2021.txt'));
-    assert.ok(all.every((f) => f.file === 'b-2021.txt' || f.file === 'a-2020.txt'));
+    // Each report keeps exactly its own findings; the later one gains the cross-year ones.
+    assert.equal(all.filter((f) => f.file === 'a-2020.txt').length, checkReport(prev2020).length);
+    assert.equal(all.filter((f) => f.file === 'b-2021.txt').length, checkReport(cur, { previous: prev2020 }).length);
+    assert.equal(all.length, checkReport(prev2020).length + checkReport(cur, { previous: prev2020 }).length);
   });
 });

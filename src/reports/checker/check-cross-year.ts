@@ -10,9 +10,9 @@ import type { CheckContext } from './check-context.ts';
 import { diceSimilarity } from './text-similarity.ts';
 
 /** Similarity above which a text counts as repeated (CASS: 重复率达90%). */
-export const SIMILARITY_THRESHOLD = 0.9;
+const SIMILARITY_THRESHOLD = 0.9;
 /** Fewest Han characters a section needs (in both years) to be compared on its own. */
-export const MIN_SECTION_HAN = 100;
+const MIN_SECTION_HAN = 100;
 
 /** An organization name reduced for comparison (whitespace removed). */
 export function organizationKey(name: string | null): string | null {

@@ -48,7 +48,7 @@ const FAMILIES: readonly RuleFamily[] = [
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Sorts findings errors first, then warnings, then info, keeping the order within a severity. */
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 

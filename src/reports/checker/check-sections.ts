@@ -10,7 +10,7 @@ import type { CheckContext } from './check-context.ts';
 import { isTableMissing } from './check-values.ts';
 
 /** Fewest Han characters of its own text a substantive 存在的主要问题及改进情况 has. */
-export const MIN_PROBLEMS_HAN = 60;
+const MIN_PROBLEMS_HAN = 60;
 
 /** Section texts that say nothing: 无, 暂无, 没有, 无其他需要报告的事项 … */
 const EMPTY_TEXT = /^(无|暂无|没有|无此项|不涉及|无相关情况|无其他需要报告的事项)?$/u;

@@ -83,7 +83,7 @@ type SharePair = [ShareSet['items'][number], ShareSet['items'][number]];
  * The text cells a table share set was read from (2014 申请公开的主要内容): the `text` cells on
  * the set's line, else the report's only `text` cell; none when it cannot be told.
  */
-export function shareSetCells(ctx: CheckContext, set: ShareSet): string[] {
+function shareSetCells(ctx: CheckContext, set: ShareSet): string[] {
   if (set.origin !== 'table') return [];
   const texts = ctx.report.cells.filter((c) => c.status === 'text');
   const line = set.position?.line;
@@ -106,7 +106,7 @@ function evidence(ctx: CheckContext, set: ShareSet, items: ShareSet['items']): {
  * Pairs the labels of two share sets: exact keys first, then a unique prefix match.
  * @param aKeys, bKeys the sets' {@link shareKey}s when already computed
  */
-export function pairShareLabels(a: ShareSet, b: ShareSet, aKeys?: readonly string[], bKeys: readonly string[] = b.items.map((i) => shareKey(i.label))): SharePair[] {
+function pairShareLabels(a: ShareSet, b: ShareSet, aKeys?: readonly string[], bKeys: readonly string[] = b.items.map((i) => shareKey(i.label))): SharePair[] {
   const pairs: SharePair[] = [];
   const usedB = new Set<number>();
   const leftover: { item: ShareSet['items'][number]; key: string }[] = [];

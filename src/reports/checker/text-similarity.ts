@@ -11,7 +11,7 @@ const BASE = 0x110000;
  * The bigrams of `text` (whitespace, punctuation and symbols removed) with their counts, keyed
  * by `first code point × 0x110000 + second`, and their total.
  */
-export function bigramCounts(text: string): { counts: Map<number, number>; total: number } {
+function bigramCounts(text: string): { counts: Map<number, number>; total: number } {
   const counts = new Map<number, number>();
   let previous = -1;
   let total = 0;

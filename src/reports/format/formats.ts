@@ -10,7 +10,7 @@ import { cellId } from './report-format.ts';
 import type { FormatId, ReportFormat } from './report-format.ts';
 
 /** Every format, by id. */
-export const FORMATS: Readonly<Record<FormatId, ReportFormat>> = {
+const FORMATS: Readonly<Record<FormatId, ReportFormat>> = {
   '2014': FORMAT_2014,
   '2019': FORMAT_2019,
   '2021': FORMAT_2021,
@@ -36,7 +36,7 @@ export function formatForYear(year: number): ReportFormat | null {
   return null;
 }
 
-/** All cells of a format, in format order: `{ table, row, column }` with its formats. */
+/** All cells of a format, in format order: `{ id, table, row, column }` (ids as {@link cellId} makes them). */
 export function formatCells(format: ReportFormat): { id: string; table: string; row: string; column: string }[] {
   const cells: { id: string; table: string; row: string; column: string }[] = [];
   for (const table of format.tables) {

@@ -178,7 +178,7 @@ const NUMERALS = '一二三四五六七八九十';
  * followed by a space (gone in the compact text), `(四)`, `第四部分` (with `、` `.` `:` or
  * nothing after it), and the Arabic `4、` `4.`. The empty string for an unnumbered section.
  */
-export function ordinalKey(number: string): string {
+function ordinalKey(number: string): string {
   if (number === '') return '';
   const index = NUMERALS.indexOf(number);
   // No look-behind on the digit: in the compact text a table's last value may touch it (`1034、`).

@@ -87,7 +87,7 @@ export function splitCells(parts: readonly SplitPart[]): CellOut[] {
 }
 
 /** The printed text spanned by `items`, and where it starts. */
-export function itemsSpan(dt: DocumentText, items: readonly ValueItem[]): { raw: string; offset: number | null } {
+function itemsSpan(dt: DocumentText, items: readonly ValueItem[]): { raw: string; offset: number | null } {
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last) return { raw: '', offset: null };

@@ -82,7 +82,7 @@ function compile(source: string | undefined): RegExp | null {
 }
 
 /** The leading literal characters of a regex source (`\(` unescaped; stops at any operator). */
-export function literalPrefix(source: string): string {
+function literalPrefix(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
     const c = source[i] ?? '';

@@ -12,13 +12,13 @@
 import type { Unit } from '../format/report-format.ts';
 
 /** Units printed next to values or in a 2014 unit column; never values themselves. */
-export const UNIT_TOKENS: ReadonlySet<string> = new Set<Unit>(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '场', '场次', '期', '%']);
+const UNIT_TOKENS: ReadonlySet<string> = new Set<Unit>(['条', '件', '次', '篇', '个', '人', '人次', '万元', '元', '项', '场', '场次', '期', '%']);
 
 /** `/`, `—`, `——`, `-`, `--`, `---`, `–`, `无`: marks printed for "not applicable". */
 const NA_RE = /^(?:\/|—{1,2}|-{1,3}|–{1,2}|无)$/;
 
 /** True when `s` (trimmed) is a not-applicable mark. */
-export function isNaMark(s: string): boolean {
+function isNaMark(s: string): boolean {
   return NA_RE.test(s.trim());
 }
 
@@ -103,7 +103,7 @@ const RUN_RE = /^-?\d[\d.]*(?:-\d[\d.]*)*$/;
 const ENUMERATOR_RE = /^\d{1,2}[.]$/;
 
 /** Classifies one masked token; null for noise. */
-export function classifyToken(raw: string, offset: number): ValueItem | null {
+function classifyToken(raw: string, offset: number): ValueItem | null {
   if (NA_RE.test(raw)) return { kind: 'na', raw, offset };
   if (ENUMERATOR_RE.test(raw)) return null;
   // Leading zeros (`00`, `000121`) mean glued numbers, and more than 15 digits cannot be one

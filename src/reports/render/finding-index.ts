@@ -8,6 +8,7 @@ import type { ReportFormat } from '../format/report-format.ts';
 import type { Cell, ReportPosition, Section, StructuredReport } from '../model/structured-report.ts';
 import { fmt, where } from '../checker/check-context.ts';
 import type { Finding, Severity } from '../checker/finding.ts';
+import { formatIndex, tableName } from '../checker/format-index.ts';
 
 /** A finding with its label (`E1`) and anchor (`finding-E1`). */
 export interface LabelledFinding {
@@ -133,4 +134,10 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return counts;
+}
+
+/** How a finding list names a cell: `表三“自然人·一、本年新收…”`; the bare id for a cell the format lacks. */
+export function cellLabel(format: ReportFormat | null, id: string): string {
+  const info = format ? formatIndex(format).cells.get(id) : undefined;
+  return info ? `${tableName(info.table).zh}“${info.label}”` : id;
 }

@@ -6,11 +6,11 @@
  * anchors). Reports are untrusted input: every piece of report text goes through `escapeHtml`.
  */
 import type { Finding, Severity } from '../checker/finding.ts';
-import { formatIndex, tableName } from '../checker/format-index.ts';
 import type { ReportFormat } from '../format/report-format.ts';
 import type { Cell, StructuredReport } from '../model/structured-report.ts';
 import {
   SEVERITY_NAMES,
+  cellLabel,
   cellsById,
   countBySeverity,
   findingsByCell,
@@ -111,11 +111,6 @@ function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<
   return `<table id="table-${escapeHtml(table.id)}">\n<caption>${escapeHtml(layout.caption)}</caption>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-/** `表三“…”`, or the id when the format does not know it. */
-function cellLabel(format: ReportFormat | null, id: string): string {
-  const info = format ? formatIndex(format).cells.get(id) : undefined;
-  return info ? `${tableName(info.table).zh}“${info.label}”` : id;
-}
 
 /** One finding of the numbered list. */
 function renderFinding(l: LabelledFinding, format: ReportFormat | null): string {

@@ -5,11 +5,11 @@
  * the numbered findings with their passages, and the findings by narrative section.
  */
 import type { Finding } from '../checker/finding.ts';
-import { formatIndex, tableName } from '../checker/format-index.ts';
 import type { ReportFormat } from '../format/report-format.ts';
 import type { Cell, StructuredReport } from '../model/structured-report.ts';
 import {
   SEVERITY_NAMES,
+  cellLabel,
   cellsById,
   countBySeverity,
   findingsByCell,
@@ -109,11 +109,6 @@ function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<
   return out;
 }
 
-/** `表三“一、本年新收…·总计”`, or the id when the format does not know the cell. */
-function cellLabel(format: ReportFormat | null, id: string): string {
-  const info = format ? formatIndex(format).cells.get(id) : undefined;
-  return info ? `${tableName(info.table).zh}“${info.label}”` : id;
-}
 
 /** One numbered finding with its details. */
 function renderFinding(l: LabelledFinding, i: number, format: ReportFormat | null): string[] {

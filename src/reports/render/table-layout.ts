@@ -116,7 +116,7 @@ function statsLayout(table: TableFormat, caption: string): TableLayout {
 }
 
 /** The layout of `table`. */
-export function tableLayout(table: TableFormat): TableLayout {
+function tableLayout(table: TableFormat): TableLayout {
   const name = tableName(table);
   const caption = `${name.zh} ${table.title.split('·')[0] ?? table.title}`;
   if (table.id === 't3') return requestLayout(table, caption);
