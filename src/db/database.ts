@@ -1,0 +1,246 @@
+/**
+ * The database's tables as Kysely sees them. One interface per table; `Database` maps table names
+ * to them. Conventions that hold on both SQLite and PostgreSQL:
+ * - ids are integers from an identity column, never reused;
+ * - calendar dates are `YYYY-MM-DD` text in China time (no driver date conversion on either side);
+ * - instants are ISO 8601 UTC text (`2026-11-30T10:07:12.000Z`);
+ * - booleans are integers 0/1 (SQLite has no boolean type);
+ * - lists (keywords) are JSON text.
+ * Only repositories import these types together with Kysely; domain code uses its own types.
+ */
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/** An organization of the region's tree (2019 art. 3, 4, 12). */
+export interface OrganizationTable {
+  id: Generated<number>;
+  /** The parent in the tree; null for the region's root government. */
+  parent_id: number | null;
+  /** Materialized path of ids, `/1/5/12/`, for subtree filters that work on both dialects. */
+  path: string;
+  name: string;
+  short_name: string | null;
+  /** `government` | `department` | `other`. */
+  kind: string;
+  /** `province` | `city` | `county` | `township`. */
+  level: string;
+  /** GB/T 2260 six-digit code of the area the organization serves. */
+  division_code: string | null;
+  /** Organization code (9 characters) or unified social credit code (18): the index-number prefix. */
+  organization_code: string;
+  /** The organization whose OGI office is this one's competent OGI department (2019 art. 3). */
+  competent_department_id: number | null;
+  /** JSON: the OGI guide's facts (2019 art. 12): office name, address, hours, phone, fax, email, website, postcode. */
+  ogi_office: string;
+  /** Index-number template; null = the national default `{orgcode}/{yyyy}-{nnnnn}`. */
+  index_number_template: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A staff account. The public has no account. */
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  /** Argon2id PHC string. */
+  password_hash: string;
+  /** 1 when the account may log in. */
+  active: number;
+  /** 1 when the password must be changed at the next login (one-time passwords). */
+  must_change_password: number;
+  failed_logins: number;
+  /** Instant until which login is refused after too many failures; null when not locked. */
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A role a user holds over an organization and its subtree. */
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  /** `system_admin` | `org_admin` | `editor` | `approver` | `auditor`. */
+  role: string;
+  /** The subtree root; null for system administrators. */
+  organization_id: number | null;
+}
+
+/** A login session. Only the SHA-256 of the token is stored. */
+export interface SessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+/** One audit event: append-only (no update or delete path exists in the code). */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  /** The acting user; null for the system (migrations, demo, CLI without a user) and the public. */
+  actor_user_id: number | null;
+  actor_label: string;
+  /** A dotted action name, e.g. `catalog.item.publish`. */
+  action: string;
+  /** `organization` | `user` | `catalog_item` | … */
+  entity_type: string;
+  entity_id: string;
+  /** The organization the change belongs to (for auditors' subtree view); null for global changes. */
+  organization_id: number | null;
+  /** JSON of the entity before the change; null on creation. */
+  before_json: string | null;
+  /** JSON of the entity after the change; null on deletion. */
+  after_json: string | null;
+  /** Free text: the reason given (withdrawal, override) or the request id. */
+  note: string | null;
+}
+
+/** An item of the proactive-disclosure catalog (2019 art. 12, 19–26). */
+export interface CatalogItemTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** 索引号; null while a draft has none yet. Unique. */
+  index_number: string | null;
+  title: string;
+  summary: string | null;
+  document_number: string | null;
+  /** 发布机构: full name (may differ from the owning organization's, e.g. a joint issue). */
+  issuing_agency: string;
+  /** 生成/成文日期 `YYYY-MM-DD`: the date the information was formed or changed (2019 art. 26). */
+  creation_date: string;
+  /** 发布日期 `YYYY-MM-DD`; null until published. */
+  publication_date: string | null;
+  /** Subject category code (art. 20 / 21 or a local theme). */
+  subject_category: string;
+  /** Genre code (规章, 行政规范性文件, …). */
+  genre: string;
+  /** JSON array of keywords. */
+  keywords: string;
+  /** `proactive` | `upon_request` | `exempt`. */
+  disclosure_type: string;
+  /** Reason when `exempt` (or upon-request only). */
+  non_disclosure_reason: string | null;
+  /** `in_force` | `expired` | `repealed`. */
+  validity: string;
+  effective_date: string | null;
+  expiry_date: string | null;
+  /** Sanitized HTML. */
+  body_html: string;
+  /** Plain text of the body, for search and snippets. */
+  body_text: string;
+  /** `draft` | `submitted` | `published` | `withdrawn` | `superseded`. */
+  status: string;
+  /** The item that replaces this one, when superseded. */
+  superseded_by_id: number | null;
+  /** 1 when imported (index number kept as found). */
+  imported: number;
+  /** 1 for clearly marked synthetic demo data. */
+  synthetic: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+}
+
+/** The per-organization, per-year serial of generated index numbers: never goes back. */
+export interface IndexNumberSequenceTable {
+  organization_id: number;
+  year: number;
+  last_serial: number;
+}
+
+/** A file attached to an item, stored on disk under the data directory by its SHA-256. */
+export interface AttachmentTable {
+  id: Generated<number>;
+  item_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: string;
+}
+
+/** A policy interpretation (政策解读) linked to the policy document it explains. */
+export interface InterpretationLinkTable {
+  id: Generated<number>;
+  /** The interpretation item. */
+  interpretation_item_id: number;
+  /** The policy document it explains. */
+  policy_item_id: number;
+}
+
+/** A configurable local theme of subject categories (2019 art. 21 and local practice). */
+export interface LocalThemeTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** Null for the whole region. */
+  organization_id: number | null;
+}
+
+/**
+ * The search table: a segmented copy of each item's searchable text (words separated by spaces).
+ * On SQLite it is an FTS5 virtual table keyed by rowid = item id; on PostgreSQL a table with a
+ * generated `tsvector` column under a GIN index. Only `src/search/` reads or writes it.
+ */
+export interface CatalogSearchTable {
+  item_id: number;
+  title: string;
+  summary: string;
+  document_number: string;
+  body: string;
+}
+
+/** A day of the working-day calendar that differs from the weekend rule. */
+export interface CalendarDayTable {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** `holiday` (a weekday off) | `workday` (a make-up working day on a weekend). */
+  kind: string;
+  /** The holiday's name, e.g. 春节. */
+  name: string;
+  /** The State Council notice the day comes from. */
+  source: string;
+}
+
+/** Years the calendar covers: a deadline running into a year not listed here is refused. */
+export interface CalendarYearTable {
+  year: number;
+  /** The State Council notice for the year, e.g. 国办发明电〔2024〕12号. */
+  source: string;
+  updated_at: string;
+}
+
+/** Key/value settings (JSON values) of the installation. */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/** The whole schema. */
+export interface Database {
+  organization: OrganizationTable;
+  app_user: UserTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  audit_event: AuditEventTable;
+  catalog_item: CatalogItemTable;
+  index_number_sequence: IndexNumberSequenceTable;
+  attachment: AttachmentTable;
+  interpretation_link: InterpretationLinkTable;
+  local_theme: LocalThemeTable;
+  catalog_search: CatalogSearchTable;
+  calendar_day: CalendarDayTable;
+  calendar_year: CalendarYearTable;
+  setting: SettingTable;
+}
+
+/** A database handle or an open transaction: repositories accept either; callers own transactions. */
+export type Db = Kysely<Database> | Transaction<Database>;
+

@@ -1,0 +1,71 @@
+/**
+ * Configuration, read and validated once at start-up into a frozen object. Every variable is
+ * documented in the README; an invalid one stops start-up with `CONFIG_INVALID` naming each bad one.
+ */
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { GongkaiError } from './errors.ts';
+
+const envSchema = z.object({
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL URL; absent = the embedded SQLite file in the data directory. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Directory of the SQLite file and of attachments. */
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  /** The public base URL (for feeds, sitemap, cookies' Secure flag when https). */
+  GONGKAI_PUBLIC_URL: z.string().url().optional(),
+  /** Maximum attachment size in bytes. */
+  GONGKAI_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Log level of the server (pino levels). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The validated configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…` or the SQLite file path. */
+  databaseUrl: string;
+  /** Absolute path of the data directory. */
+  dataDir: string;
+  /** Absolute path of the attachments directory (inside the data directory). */
+  attachmentsDir: string;
+  /** Base URL without trailing slash, e.g. `http://127.0.0.1:3000`. */
+  publicUrl: string;
+  maxUploadBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/**
+ * Reads the configuration from environment variables, with flag overrides taking precedence.
+ * @param env usually `process.env`
+ * @param overrides values from command-line flags
+ * @throws GongkaiError `CONFIG_INVALID`, naming every bad variable
+ */
+export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Record<keyof z.input<typeof envSchema>, string>> = {}): Readonly<Config> {
+  const merged: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = overrides[key as keyof typeof overrides] ?? env[key];
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new GongkaiError('CONFIG_INVALID', detail);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.GONGKAI_DATA_DIR);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? join(dataDir, 'gongkai.sqlite'),
+    dataDir,
+    attachmentsDir: join(dataDir, 'attachments'),
+    publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    maxUploadBytes: e.GONGKAI_MAX_UPLOAD_BYTES,
+    logLevel: e.LOG_LEVEL,
+  });
+}
