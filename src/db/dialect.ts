@@ -66,6 +66,7 @@ export function openStore(url: string): Store {
 }
 
 /** The dialect of a Kysely handle (used by migrations, which receive only the handle). */
-export function dialectOf(db: Kysely<unknown>): Dialect {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- works on any schema's handle
+export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter.constructor.name === 'PostgresAdapter' ? 'postgres' : 'sqlite';
 }

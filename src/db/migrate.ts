@@ -1,5 +1,6 @@
 /**
  * Runs the migrations in `migrations/` (kept in code, so a compiled build needs no file lookup).
+ * Takes any Kysely handle (migrations are untyped by design: they run before the schema exists).
  * A failed migration throws `MIGRATION_FAILED` and leaves the store at the last good one.
  */
 import { Migrator } from 'kysely';
@@ -19,7 +20,8 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
  * @returns the names of the migrations applied now (empty when already current)
  * @throws GongkaiError `MIGRATION_FAILED`
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator is schema-agnostic
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

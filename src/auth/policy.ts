@@ -1,0 +1,98 @@
+/**
+ * The one place that decides who may do what (issue 3): role × organization subtree.
+ * Every route and service method calls {@link authorize} (or {@link can}) before anything else.
+ * A grant on an organization covers that organization and everything below it in the tree.
+ */
+import { GongkaiError } from '../shared/errors.ts';
+import type { Actor, Role } from './actor.ts';
+
+/** Every action a route can perform. Public actions need no login. */
+export const ACTIONS = {
+  // Public reading (anonymous allowed).
+  'organization.read': { public: true, roles: [] },
+  'catalog.read_published': { public: true, roles: [] },
+  'search.public': { public: true, roles: [] },
+  // Organizations.
+  'organization.create': { public: false, roles: ['system_admin', 'org_admin'] },
+  'organization.update': { public: false, roles: ['system_admin', 'org_admin'] },
+  // Users and roles.
+  'user.read': { public: false, roles: ['system_admin', 'org_admin', 'auditor'] },
+  'user.manage': { public: false, roles: ['system_admin', 'org_admin'] },
+  // The catalog.
+  'catalog.read_unpublished': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  'catalog.draft': { public: false, roles: ['editor', 'org_admin'] },
+  'catalog.submit': { public: false, roles: ['editor', 'org_admin'] },
+  'catalog.approve': { public: false, roles: ['approver'] },
+  'catalog.withdraw': { public: false, roles: ['approver'] },
+  'catalog.import': { public: false, roles: ['editor', 'org_admin'] },
+  'catalog.export': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  // Audit log.
+  'audit.read': { public: false, roles: ['system_admin', 'org_admin', 'auditor'] },
+  // Installation-wide settings (calendar years, local themes).
+  'settings.manage': { public: false, roles: ['system_admin'] },
+} as const satisfies Record<string, { public: boolean; roles: readonly Role[] }>;
+
+/** An action name of {@link ACTIONS}. */
+export type Action = keyof typeof ACTIONS;
+
+/** What an action is performed on: an organization, by its materialized path (`/1/5/`). Omit for global actions. */
+export interface Target {
+  organizationPath?: string;
+}
+
+/** True when `path` is `root` or below it (materialized paths end in `/`). */
+export function inSubtree(path: string, root: string): boolean {
+  return path.startsWith(root);
+}
+
+/**
+ * Whether the actor may perform `action` on `target`.
+ * - The system actor may do everything; the public only public actions.
+ * - A user must not have a pending password change.
+ * - `system_admin` grants are global; other grants cover their organization's subtree. An action
+ *   with no target organization (e.g. listing users) is allowed when the user holds a suitable role
+ *   anywhere; the service then narrows results to the user's subtrees ({@link grantedPaths}).
+ */
+export function can(actor: Actor, action: Action, target: Target = {}): boolean {
+  const rule = ACTIONS[action];
+  if (actor.kind === 'system') return true;
+  if (rule.public) return true;
+  if (actor.kind === 'public') return false;
+  if (actor.mustChangePassword) return false;
+  const roles: readonly Role[] = rule.roles;
+  return actor.grants.some((grant) => {
+    if (!roles.includes(grant.role)) return false;
+    if (grant.role === 'system_admin' || grant.organizationPath === null) return true;
+    if (target.organizationPath === undefined) return true;
+    return inSubtree(target.organizationPath, grant.organizationPath);
+  });
+}
+
+/**
+ * Throws unless {@link can}.
+ * @throws GongkaiError `UNAUTHENTICATED` (public actor on a staff action), `PASSWORD_CHANGE_REQUIRED`, `FORBIDDEN`
+ */
+export function authorize(actor: Actor, action: Action, target: Target = {}): void {
+  if (can(actor, action, target)) return;
+  if (actor.kind === 'public') throw new GongkaiError('UNAUTHENTICATED');
+  if (actor.kind === 'user' && actor.mustChangePassword) throw new GongkaiError('PASSWORD_CHANGE_REQUIRED');
+  throw new GongkaiError('FORBIDDEN', action);
+}
+
+/**
+ * The subtree roots where the actor may perform `action`: `null` means everywhere (system actor,
+ * system administrator), `[]` nowhere. Services use it to narrow lists (`path LIKE root || '%'`).
+ */
+export function grantedPaths(actor: Actor, action: Action): string[] | null {
+  if (actor.kind === 'system') return null;
+  if (ACTIONS[action].public) return null;
+  if (actor.kind === 'public' || actor.mustChangePassword) return [];
+  const roles: readonly Role[] = ACTIONS[action].roles;
+  const paths: string[] = [];
+  for (const grant of actor.grants) {
+    if (!roles.includes(grant.role)) continue;
+    if (grant.role === 'system_admin' || grant.organizationPath === null) return null;
+    paths.push(grant.organizationPath);
+  }
+  return paths;
+}

@@ -1,0 +1,27 @@
+/**
+ * Every route module, in registration order. A module registers its API routes (`/api/…`) and its
+ * pages; permission checks happen in the services each route calls (src/auth/policy.ts).
+ */
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { userRoutes } from '../auth/user.routes.ts';
+import { catalogConsoleRoutes } from '../catalog/catalog-console.routes.ts';
+import { catalogImportRoutes } from '../catalog/catalog-import.routes.ts';
+import { catalogPortalRoutes } from '../catalog/catalog-portal.routes.ts';
+import { catalogApiRoutes } from '../catalog/catalog.routes.ts';
+import { organizationRoutes } from '../organizations/organization.routes.ts';
+import { searchRoutes } from '../search/search.routes.ts';
+import type { RouteModule } from './context.ts';
+
+/** The route modules of the app. */
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  authRoutes,
+  userRoutes,
+  organizationRoutes,
+  auditRoutes,
+  catalogApiRoutes,
+  catalogImportRoutes,
+  catalogConsoleRoutes,
+  catalogPortalRoutes,
+  searchRoutes,
+];
