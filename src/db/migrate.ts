@@ -26,7 +26,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new GongkaiError('MIGRATION_FAILED', `${failed}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new GongkaiError('MIGRATION_FAILED', `${failed}: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

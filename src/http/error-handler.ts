@@ -19,7 +19,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
 function zodIssues(error: FastifyError): ErrorIssue[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
   return error.validation.map((v) => {
-    const field = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.['missingProperty'] ?? v.keyword ?? 'input');
+    const field = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (typeof v.params?.['missingProperty'] === 'string' ? v.params['missingProperty'] : v.keyword || 'input');
     return { field, message: v.message ?? 'invalid', messageZh: `字段 ${field} 无效：${v.message ?? ''}` };
   });
 }
