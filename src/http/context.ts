@@ -4,16 +4,10 @@
  */
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Store } from '../db/dialect.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { Config } from '../shared/config.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
 
-/** The dependencies of the HTTP edge. */
-export interface AppContext {
-  store: Store;
-  config: Readonly<Config>;
-  clock: Clock;
-}
+/** The dependencies of the HTTP edge: the same as the services'. */
+export type AppContext = ServiceContext;
 
 /** The fastify instance with zod schemas as its type provider. */
 export type GongkaiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
