@@ -11,6 +11,13 @@ function find(dir, out) {
   }
   return out;
 }
+if (process.env.GONGKAI_REQUIRE_POSTGRES === '1' && !process.env.GONGKAI_TEST_POSTGRES_URL) {
+  console.error('GONGKAI_REQUIRE_POSTGRES=1 but GONGKAI_TEST_POSTGRES_URL is not set: the PostgreSQL half of the suite would be skipped');
+  process.exit(1);
+}
+if (!process.env.GONGKAI_TEST_POSTGRES_URL) {
+  console.error('note: GONGKAI_TEST_POSTGRES_URL is not set, so the database tests run on SQLite only (see scripts/postgres-ci.sh)');
+}
 const files = [...find('src', []), ...find('test', [])].sort();
 const extra = process.argv.slice(2);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...extra, ...files], { stdio: 'inherit' });
