@@ -52,3 +52,56 @@ export function rowToCatalogItem(row: CatalogItemRow): CatalogItem {
     withdrawalReason: row.withdrawal_reason,
   };
 }
+
+/** The writable fields of an item (everything but its id). */
+export type CatalogItemValues = Omit<CatalogItem, 'id'>;
+
+/** Column of each writable field. */
+const COLUMNS = {
+  organizationId: 'organization_id',
+  indexNumber: 'index_number',
+  title: 'title',
+  summary: 'summary',
+  documentNumber: 'document_number',
+  issuingAgency: 'issuing_agency',
+  creationDate: 'creation_date',
+  publicationDate: 'publication_date',
+  subjectCategory: 'subject_category',
+  genre: 'genre',
+  keywords: 'keywords',
+  disclosureType: 'disclosure_type',
+  nonDisclosureReason: 'non_disclosure_reason',
+  validity: 'validity',
+  effectiveDate: 'effective_date',
+  expiryDate: 'expiry_date',
+  bodyHtml: 'body_html',
+  bodyText: 'body_text',
+  status: 'status',
+  supersededById: 'superseded_by_id',
+  imported: 'imported',
+  synthetic: 'synthetic',
+  createdBy: 'created_by',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  submittedAt: 'submitted_at',
+  approvedBy: 'approved_by',
+  approvedAt: 'approved_at',
+  withdrawnAt: 'withdrawn_at',
+  withdrawalReason: 'withdrawal_reason',
+} as const satisfies Record<keyof CatalogItemValues, keyof CatalogItemTable>;
+
+/**
+ * Maps some or all of an item's fields to column values: keywords to JSON text, booleans to 0/1.
+ * Fields left out (undefined) are left out of the result, so it serves both inserts and updates.
+ */
+export function catalogItemToRow(values: Partial<CatalogItemValues>): Partial<Omit<CatalogItemRow, 'id'>> {
+  const row: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(COLUMNS) as [keyof CatalogItemValues, string][]) {
+    const value = values[field];
+    if (value === undefined) continue;
+    if (field === 'keywords') row[column] = JSON.stringify(value);
+    else if (typeof value === 'boolean') row[column] = value ? 1 : 0;
+    else row[column] = value;
+  }
+  return row;
+}

@@ -1,6 +1,9 @@
 /**
- * The `gongkai` command line: `read`, `check` and `render` of annual OGI reports.
+ * The `gongkai` command line: `read`, `check` and `render` of annual OGI reports, and the records
+ * system's `serve`, `demo`, `migrate`, `backup`, `restore`, `import`, `export` and `reindex`
+ * (configured from the environment: PORT, HOST, DATABASE_URL, GONGKAI_DATA_DIR, …; flags override).
  * Exit status (check): 0 no errors, 1 errors found, 2 an input could not be read or bad usage.
+ * (import): 0 imported, 1 bad rows (nothing imported), 2 unreadable file, bad usage or other failure.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -11,11 +14,17 @@ import { STRUCTURED_REPORT_SCHEMA_VERSION } from '../reports/model/structured-re
 import type { StructuredReport } from '../reports/model/structured-report.ts';
 import { renderHtml } from '../reports/render/render-html.ts';
 import { renderMarkdown } from '../reports/render/render-markdown.ts';
+import { systemClock } from '../shared/clock.ts';
+import type { Clock } from '../shared/clock.ts';
 import { isGongkaiError } from '../shared/errors.ts';
+import { registerCatalogCommands } from './catalog-commands.ts';
+import type { CommandEnv } from './cli-context.ts';
 import { loadReportFile } from './load-report-file.ts';
 import type { LoadOptions } from './load-report-file.ts';
 import { printFindings, printReport, summarize } from './print-report.ts';
 import type { Language } from './print-report.ts';
+import { registerServerCommands } from './server-commands.ts';
+import { registerStoreCommands } from './store-commands.ts';
 
 /** Where the CLI writes; injectable so tests capture output without spawning a process. */
 export interface CliIo {
@@ -23,6 +32,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Whether stderr is a terminal (a progress bar is drawn only then). */
   isTty: boolean;
+  /** Environment variables for the records-system commands' configuration (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  /** The clock of the records-system commands (default the system clock; tests fix it). */
+  clock?: Clock;
 }
 
 /**
@@ -90,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   const program = new Command()
     .name('gongkai')
-    .description('Read and check annual open government information reports (政府信息公开工作年度报告)')
+    .description('Open government information (政府信息公开): check annual reports; run the records system')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
@@ -139,6 +152,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         status = reportError(io, error, file);
       }
     });
+
+  const commandEnv: CommandEnv = {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    isTty: io.isTty,
+    env: io.env ?? process.env,
+    clock: io.clock ?? systemClock,
+    setStatus: (s) => {
+      status = s;
+    },
+  };
+  registerServerCommands(program, commandEnv);
+  registerStoreCommands(program, commandEnv);
+  registerCatalogCommands(program, commandEnv);
 
   try {
     await program.parseAsync([...argv]);

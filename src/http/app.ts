@@ -67,9 +67,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     transform: jsonSchemaTransform,
   });
 
-  // The decorated defaults are replaced on every request by the onRequest hook below (fastify forbids
-  // sharing a mutable object between requests, and the actor object is never mutated).
-  app.decorateRequest<FastifyRequest['actor']>('actor', PUBLIC_ACTOR);
+  // fastify 5 refuses an object default (FST_ERR_DEC_REFERENCE_TYPE): null here, set in onRequest below.
+  app.decorateRequest<FastifyRequest['actor']>('actor', null as unknown as FastifyRequest['actor']);
   app.decorateRequest('authVia', 'none' as FastifyRequest['authVia']);
   app.decorateRequest('sessionToken', null);
 
