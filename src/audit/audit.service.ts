@@ -8,6 +8,7 @@ import { authorize, grantedPaths, inSubtree } from '../auth/policy.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { AuditEvent } from './audit-event.ts';
+import { findOrganizationById } from '../organizations/organization.repository.ts';
 import { findAuditEvent, selectAuditEvents } from './audit.repository.ts';
 
 /** The largest page of events. */
@@ -28,7 +29,8 @@ export interface AuditFilter {
 /**
  * Audit events the actor may read, newest first.
  * @returns at most `limit` events; the next page starts `before` the last one's id
- * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN`, `VALIDATION_FAILED` (limit out of range)
+ * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN` (also for an `organizationId` outside the actor's subtrees),
+ *   `ORGANIZATION_UNKNOWN`, `VALIDATION_FAILED` (limit out of range)
  */
 export async function listAuditEvents(ctx: ServiceContext, actor: Actor, filter: AuditFilter = {}): Promise<AuditEvent[]> {
   authorize(actor, 'audit.read');
@@ -37,6 +39,12 @@ export async function listAuditEvents(ctx: ServiceContext, actor: Actor, filter:
     throw new GongkaiError('VALIDATION_FAILED', `limit must be 1–${AUDIT_PAGE_MAX}`, {
       issues: [{ field: 'limit', message: `limit must be an integer from 1 to ${AUDIT_PAGE_MAX}`, messageZh: `每页条数应为 1–${AUDIT_PAGE_MAX}` }],
     });
+  }
+  // Asking for one organization's log outside the actor's subtrees is refused, not answered with an empty list.
+  if (filter.organizationId !== undefined) {
+    const organization = await findOrganizationById(ctx.store.db, filter.organizationId);
+    if (!organization) throw new GongkaiError('ORGANIZATION_UNKNOWN', String(filter.organizationId));
+    authorize(actor, 'audit.read', { organizationPath: organization.path });
   }
   return selectAuditEvents(ctx.store.db, {
     rootPaths: grantedPaths(actor, 'audit.read'),

@@ -1,0 +1,234 @@
+/**
+ * The permission matrix (issue 3 acceptance): every API route × every role × own/other organization,
+ * with the expected allow/deny written out by hand below, run on both databases. The table must list
+ * exactly the routes of the OpenAPI document, so a new route cannot ship without its row.
+ *
+ * Each role's user holds its grant on 利通区人民政府 ("own"); "other" targets are in 盐池县人民政府.
+ * Allowed requests must succeed (2xx); denied ones must get 401 (public on a staff route), 403, or
+ * 404 where a record is hidden from the caller (an unpublished item looks absent to the public).
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Role } from '../../src/auth/actor.ts';
+import { systemActor } from '../../src/auth/actor.ts';
+import { approveAndPublish, createDraft, submitItem } from '../../src/catalog/catalog.service.ts';
+import { addAttachment } from '../../src/catalog/attachment.service.ts';
+import type { Store } from '../../src/db/dialect.ts';
+import { buildApp } from '../../src/http/app.ts';
+import type { GongkaiApp } from '../../src/http/context.ts';
+import { FixedClock } from '../../src/shared/clock.ts';
+import type { ServiceContext } from '../../src/shared/service-context.ts';
+import { draftInput } from '../helpers/catalog-fixtures.ts';
+import { createTestUser, loginToken, seedRegion, testContext } from '../helpers/factories.ts';
+import type { SeededRegion } from '../helpers/factories.ts';
+import { describeEachDialect } from '../helpers/stores.ts';
+
+type Who = 'public' | Role;
+type Where = 'own' | 'other';
+/** `all`: allowed for own and other targets; `own`: only own; `none`: denied. */
+type Grant = 'all' | 'own' | 'none';
+
+const WHO: readonly Who[] = ['public', 'system_admin', 'org_admin', 'editor', 'approver', 'auditor'];
+
+interface Request {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface World {
+  ctx: ServiceContext;
+  region: SeededRegion;
+  seed: ReturnType<typeof systemActor>;
+  /** A user (editor) of each organization, for the user routes. */
+  users: Record<Where, number>;
+}
+
+function orgOf(w: World, where: Where): { id: number; name: string } {
+  return where === 'own' ? w.region.litong : w.region.yanchi;
+}
+
+async function draft(w: World, where: Where): Promise<number> {
+  const org = orgOf(w, where);
+  return (await createDraft(w.ctx, w.seed, draftInput(org.id, { issuingAgency: org.name }))).id;
+}
+async function submitted(w: World, where: Where): Promise<number> {
+  const id = await draft(w, where);
+  await submitItem(w.ctx, w.seed, id);
+  return id;
+}
+async function published(w: World, where: Where): Promise<number> {
+  const id = await submitted(w, where);
+  await approveAndPublish(w.ctx, w.seed, id);
+  return id;
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+function multipart(fileName: string, type: string, data: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----gongkaiMatrixBoundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const CSV = Buffer.from('索引号,标题,发布机构,生成日期,主题分类,体裁分类,公开属性,有效性\n,矩阵测试导入,测试机构,2026-11-02,art20-01,notice,主动公开,有效\n');
+
+/** One row of the matrix: the route, who may call it, and how to build a request against own/other data. */
+interface Row {
+  route: string;
+  grants: Record<Who, Grant>;
+  /** Builds the request; runs before each call, so state-changing routes get fresh records. */
+  make(w: World, where: Where): Promise<Request>;
+  /** Routes without an organization dimension run once ('own' only). */
+  global?: boolean;
+}
+
+const everyone: Record<Who, Grant> = { public: 'all', system_admin: 'all', org_admin: 'all', editor: 'all', approver: 'all', auditor: 'all' };
+const staffOnly: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'all', editor: 'all', approver: 'all', auditor: 'all' };
+const readUnpublished: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'own', editor: 'own', approver: 'own', auditor: 'own' };
+const drafting: Record<Who, Grant> = { public: 'none', system_admin: 'none', org_admin: 'own', editor: 'own', approver: 'none', auditor: 'none' };
+const approving: Record<Who, Grant> = { public: 'none', system_admin: 'none', org_admin: 'none', editor: 'none', approver: 'own', auditor: 'none' };
+const managingUsers: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'own', editor: 'none', approver: 'none', auditor: 'none' };
+const readingUsers: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'own', editor: 'none', approver: 'none', auditor: 'own' };
+
+let nameSerial = 0;
+
+const MATRIX: Row[] = [
+  // Sessions: logging in is open to all; the others need a session of any role.
+  { route: 'POST /api/session', grants: everyone, global: true, make: async () => {
+    nameSerial += 1;
+    const { user, password } = await createTestUser(currentStore(), CLOCK, { role: 'auditor', organizationId: currentWorld().region.litong.id, username: `matrix-login-${nameSerial}` });
+    return { method: 'POST', url: '/api/session', payload: { username: user.username, password } };
+  } },
+  { route: 'GET /api/session/me', grants: staffOnly, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/session/me' }) },
+  { route: 'PUT /api/session/password', grants: staffOnly, global: true, make: () => Promise.resolve({ method: 'PUT', url: '/api/session/password', payload: { currentPassword: 'Test-Passw0rd!', newPassword: 'Changed-Passw0rd!' } }) },
+  { route: 'DELETE /api/session', grants: staffOnly, global: true, make: () => Promise.resolve({ method: 'DELETE', url: '/api/session' }) },
+  // Users.
+  { route: 'GET /api/users', grants: { ...readingUsers, org_admin: 'all', auditor: 'all' }, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/users' }) },
+  { route: 'GET /api/users/{id}', grants: readingUsers, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/users/${w.users[where]}` }) },
+  { route: 'POST /api/users', grants: managingUsers, make: (w, where) => {
+    nameSerial += 1;
+    return Promise.resolve({ method: 'POST', url: '/api/users', payload: { username: `matrix-new-${nameSerial}`, displayName: '矩阵测试', password: 'Matrix-Passw0rd!', grants: [{ role: 'editor', organizationId: orgOf(w, where).id }] } });
+  } },
+  { route: 'PATCH /api/users/{id}', grants: managingUsers, make: (w, where) => Promise.resolve({ method: 'PATCH', url: `/api/users/${w.users[where]}`, payload: { displayName: '矩阵测试用户' } }) },
+  { route: 'POST /api/users/{id}/reset-password', grants: managingUsers, make: (w, where) => Promise.resolve({ method: 'POST', url: `/api/users/${w.users[where]}/reset-password` }) },
+  // Organizations: reading is public; creating below / updating needs an administrator of the subtree.
+  { route: 'GET /api/organizations', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/organizations' }) },
+  { route: 'GET /api/organizations/{id}', grants: everyone, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/organizations/${orgOf(w, where).id}` }) },
+  { route: 'POST /api/organizations', grants: managingUsers, make: (w, where) => {
+    nameSerial += 1;
+    return Promise.resolve({ method: 'POST', url: '/api/organizations', payload: { parentId: orgOf(w, where).id, name: `矩阵测试局${nameSerial}`, kind: 'department', level: 'county', organizationCode: `64099${String(nameSerial).padStart(4, '0')}` } });
+  } },
+  { route: 'PATCH /api/organizations/{id}', grants: managingUsers, make: (w, where) => Promise.resolve({ method: 'PATCH', url: `/api/organizations/${orgOf(w, where).id}`, payload: { shortName: where === 'own' ? '利通区' : '盐池县' } }) },
+  // Audit log.
+  { route: 'GET /api/audit', grants: readingUsers, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/audit?organizationId=${orgOf(w, where).id}` }) },
+  // Catalog reads: published items are public; drafts only to staff of the subtree.
+  { route: 'GET /api/items', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/items' }) },
+  { route: 'GET /api/items/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/items/${await draft(w, where)}` }) },
+  { route: 'GET /api/items/{id}/timeliness', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/items/${await draft(w, where)}/timeliness` }) },
+  { route: 'GET /api/items/{id}/attachments/{attachmentId}', grants: readUnpublished, make: async (w, where) => {
+    const id = await draft(w, where);
+    const attachment = await addAttachment(w.ctx, w.seed, id, { fileName: '附件.pdf', mediaType: 'application/pdf', data: PDF });
+    return { method: 'GET', url: `/api/items/${id}/attachments/${attachment.id}` };
+  } },
+  // Catalog changes.
+  { route: 'POST /api/items', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/items', payload: draftInput(orgOf(w, where).id, { issuingAgency: orgOf(w, where).name }) }) },
+  { route: 'PATCH /api/items/{id}', grants: drafting, make: async (w, where) => {
+    const id = await draft(w, where);
+    const row = await w.ctx.store.db.selectFrom('catalog_item').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow();
+    return { method: 'PATCH', url: `/api/items/${id}`, payload: { title: '修改后的标题', expectedUpdatedAt: row.updated_at } };
+  } },
+  { route: 'POST /api/items/{id}/submit', grants: drafting, make: async (w, where) => ({ method: 'POST', url: `/api/items/${await draft(w, where)}/submit` }) },
+  { route: 'POST /api/items/{id}/attachments', grants: drafting, make: async (w, where) => ({ method: 'POST', url: `/api/items/${await draft(w, where)}/attachments`, ...multipart('附件.pdf', 'application/pdf', PDF) }) },
+  { route: 'POST /api/items/{id}/interpretations', grants: drafting, make: async (w, where) => {
+    const policy = await published(w, where);
+    const org = orgOf(w, where);
+    const interpretation = (await createDraft(w.ctx, w.seed, draftInput(org.id, { issuingAgency: org.name, title: '政策解读', genre: 'interpretation' }))).id;
+    return { method: 'POST', url: `/api/items/${policy}/interpretations`, payload: { interpretationItemId: interpretation } };
+  } },
+  { route: 'POST /api/items/{id}/return', grants: approving, make: async (w, where) => ({ method: 'POST', url: `/api/items/${await submitted(w, where)}/return`, payload: { comment: '请补充内容概述' } }) },
+  { route: 'POST /api/items/{id}/publish', grants: approving, make: async (w, where) => ({ method: 'POST', url: `/api/items/${await submitted(w, where)}/publish` }) },
+  { route: 'POST /api/items/{id}/withdraw', grants: approving, make: async (w, where) => ({ method: 'POST', url: `/api/items/${await published(w, where)}/withdraw`, payload: { reason: '内容有误' } }) },
+  { route: 'POST /api/items/{id}/supersede', grants: approving, make: async (w, where) => {
+    const old = await published(w, where);
+    const replacement = await published(w, where);
+    return { method: 'POST', url: `/api/items/${old}/supersede`, payload: { byItemId: replacement } };
+  } },
+  { route: 'POST /api/items/import', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: `/api/items/import?organizationId=${orgOf(w, where).id}&dryRun=true`, ...multipart('目录.csv', 'text/csv', CSV) }) },
+  { route: 'GET /api/items/export', grants: { ...readUnpublished, system_admin: 'all' }, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/items/export?organizationId=${orgOf(w, where).id}&format=csv` }) },
+  // Search is public.
+  { route: 'GET /api/search', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/search?q=%E9%80%9A%E7%9F%A5' }) },
+];
+
+const CLOCK = new FixedClock('2026-11-30T02:00:00Z');
+let world: World | undefined;
+let storeRef: Store | undefined;
+function currentWorld(): World {
+  if (!world) throw new Error('world not built');
+  return world;
+}
+function currentStore(): Store {
+  if (!storeRef) throw new Error('store not open');
+  return storeRef;
+}
+
+describeEachDialect('permission matrix: every API route x role x own/other organization', (t) => {
+  let app: GongkaiApp;
+  let store: Store;
+  const tokens = new Map<Who, string>();
+
+  before(async () => {
+    store = await t.open();
+    storeRef = store;
+    const ctx = testContext(store, CLOCK);
+    const region = await seedRegion(store, CLOCK);
+    const own = await createTestUser(store, CLOCK, { role: 'editor', organizationId: region.litong.id });
+    const other = await createTestUser(store, CLOCK, { role: 'editor', organizationId: region.yanchi.id });
+    world = { ctx, region, seed: systemActor('matrix'), users: { own: own.user.id, other: other.user.id } };
+    app = await buildApp(ctx, { logger: false });
+  });
+  after(async () => {
+    await app.close();
+    await t.close(store);
+  });
+
+  /** A fresh session for each call: some routes (logout, password change) end the caller's sessions. */
+  async function tokenFor(who: Who): Promise<string | undefined> {
+    if (who === 'public') return undefined;
+    const { user, password } = await createTestUser(store, CLOCK, { role: who, organizationId: who === 'system_admin' ? null : currentWorld().region.litong.id });
+    const token = await loginToken(store, user.username, password, CLOCK);
+    tokens.set(who, token);
+    return token;
+  }
+
+  void it('lists exactly the routes of the OpenAPI document', () => {
+    const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    assert.deepEqual(MATRIX.map((r) => r.route).sort(), documented);
+  });
+
+  for (const row of MATRIX) {
+    void it(row.route, async () => {
+      const failures: string[] = [];
+      for (const who of WHO) {
+        for (const where of row.global ? (['own'] as const) : (['own', 'other'] as const)) {
+          const token = await tokenFor(who);
+          const request = await row.make(currentWorld(), where);
+          const response = await app.inject({
+            method: request.method,
+            url: request.url,
+            ...(request.payload !== undefined ? { payload: request.payload as string } : {}),
+            headers: { ...(request.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          });
+          const grant = row.grants[who];
+          const allowed = grant === 'all' || (grant === 'own' && where === 'own');
+          const status = response.statusCode;
+          const ok = allowed ? status >= 200 && status < 300 : who === 'public' ? [401, 404].includes(status) : [403, 404].includes(status);
+          if (!ok) failures.push(`${who}/${where}: expected ${allowed ? 'allow (2xx)' : 'deny'}, got ${status} ${response.body.slice(0, 160)}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+});
