@@ -60,8 +60,12 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
     <p>${messageZh}（错误代码 ${code}）</p>
     ${known && known.issues.length > 0 ? html`<ul>${known.issues.map((i) => html`<li>${i.row !== undefined ? `第 ${i.row} 行：` : ''}${i.messageZh}</li>`)}</ul>` : ''}
     <p><a href="/">回到首页</a></p>`;
+  const actor = request.actor ?? { kind: 'public' };
+  const area = request.url.startsWith('/console') ? 'console' : 'portal';
+  // The console frame carries a logout form, which needs a CSRF token like every other form.
+  const csrfToken = area === 'console' && actor.kind === 'user' ? reply.generateCsrf() : undefined;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(renderPage({ title: '出错了', area: request.url.startsWith('/console') ? 'console' : 'portal', actor: request.actor ?? { kind: 'public' }, body }));
+    .send(renderPage({ title: '出错了', area, actor, body, ...(csrfToken ? { csrfToken } : {}) }));
 }
