@@ -9,29 +9,21 @@ import type { CatalogItemTable, Db } from '../db/database.ts';
 /** The columns of one item to insert (the id is generated). */
 export type CatalogItemInsert = Insertable<CatalogItemTable>;
 
-/** What an insert gives back per item: enough to index it for search. */
-export interface InsertedItem {
-  id: number;
-  title: string;
-  summary: string | null;
-  documentNumber: string | null;
-  bodyText: string;
-  status: string;
-}
-
 /**
  * Inserts items with one multi-row statement. Callers keep batches at ≤ 500 rows (30 columns each:
  * 15,000 parameters, well under SQLite's 32,766 and PostgreSQL's 65,535).
- * @returns the inserted items' ids and searchable text (in no guaranteed order)
+ * @returns the new ids in the order of `rows`: both engines assign the ids of one multi-row INSERT
+ *   in VALUES order (SQLite: max rowid + 1 per row; PostgreSQL: one nextval per row as the VALUES
+ *   list is scanned), so the ascending ids are the rows' ids in order, whatever order RETURNING uses
  */
-export async function insertCatalogItemRows(db: Db, rows: readonly CatalogItemInsert[]): Promise<InsertedItem[]> {
+export async function insertCatalogItemRows(db: Db, rows: readonly CatalogItemInsert[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const inserted = await db
     .insertInto('catalog_item')
     .values([...rows])
-    .returning(['id', 'title', 'summary', 'document_number', 'body_text', 'status'])
+    .returning('id')
     .execute();
-  return inserted.map((r) => ({ id: r.id, title: r.title, summary: r.summary, documentNumber: r.document_number, bodyText: r.body_text, status: r.status }));
+  return inserted.map((r) => r.id).sort((a, b) => a - b);
 }
 
 /**

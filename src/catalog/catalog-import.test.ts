@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { systemActor } from '../auth/actor.ts';
+import { PUBLIC_ACTOR, systemActor } from '../auth/actor.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Store } from '../db/dialect.ts';
 import { actorForUser } from '../auth/session.service.ts';
 import { createOrganization } from '../organizations/organization.service.ts';
+import { searchCatalog } from '../search/search.service.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { FixedClock } from '../shared/clock.ts';
 import { isGongkaiError } from '../shared/errors.ts';
@@ -223,6 +224,23 @@ describeEachDialect('catalog import', (t) => {
     await assert.rejects(importCatalog(ctx, editor, { organizationId: other.id, fileName: 'd.csv', data, dryRun: false }), (e) => isGongkaiError(e, 'FORBIDDEN'));
     await assert.rejects(importCatalog(ctx, { kind: 'public' }, { organizationId: other.id, fileName: 'd.csv', data, dryRun: true }), (e) => isGongkaiError(e, 'UNAUTHENTICATED'));
     await assert.rejects(importCatalog(ctx, system, { organizationId: 999_999, fileName: 'd.csv', data, dryRun: true }), (e) => isGongkaiError(e, 'ORGANIZATION_UNKNOWN'));
+  });
+
+  void it('indexes every published row under its own id across batches (search finds each by its number)', async () => {
+    const org = await newOrganization(ctx);
+    const lines = ['索引号,标题,生成日期,发布日期,主题分类,体裁分类,正文'];
+    for (let n = 1; n <= 1200; n += 1) {
+      const published = n % 7 !== 0;
+      lines.push(`${published ? `${org.organizationCode}/2026-${String(n).padStart(5, '0')}` : ''},批量测试信息第${n}号,2026-01-05,${published ? '2026-01-06' : ''},art20-01,通知,正文编号${n}`);
+    }
+    const result = await importCatalog(ctx, system, { organizationId: org.id, fileName: 'many.csv', data: csv(lines), dryRun: false });
+    assert.equal(result.imported, 1200);
+    for (const n of [1, 499, 500, 501, 1002, 1200]) {
+      const found = await searchCatalog(ctx, PUBLIC_ACTOR, { q: `第${n}号`, sort: 'relevance', page: 1, pageSize: 5 });
+      assert.deepEqual(found.hits.map((h) => h.item.title), [`批量测试信息第${n}号`], `item ${n}`);
+    }
+    const draft = await searchCatalog(ctx, PUBLIC_ACTOR, { q: '第700号', sort: 'relevance', page: 1, pageSize: 5 });
+    assert.equal(draft.total, 0, 'drafts are not searchable');
   });
 
   void it('refuses a legacy .xls and a damaged .xlsx with typed errors', async () => {

@@ -23,30 +23,30 @@ import type { Db } from '../db/database.ts';
 import type { Dialect } from '../db/dialect.ts';
 import { findOrganizationById } from '../organizations/organization.repository.ts';
 import type { Organization } from '../organizations/organization.ts';
-import { searchRowOf } from '../search/search-index.ts';
 import { writeSearchRows } from '../search/search-sql.ts';
+import type { SearchRow } from '../search/search-sql.ts';
+import type { IndexableItem } from '../search/search-index.ts';
 import { nowIso, today } from '../shared/clock.ts';
-import { ERROR_CODES, GongkaiError } from '../shared/errors.ts';
+import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { mapHeader, rowToRawInput, SHEET_COLUMNS, subjectCategoryLookup } from './catalog-import-columns.ts';
+import type { HeaderMapping } from './catalog-import-columns.ts';
+import { checkImportRows, duplicateIssue } from './catalog-import-rows.ts';
+import type { ImportIssue } from './catalog-import-rows.ts';
+import { inlineSegmentPool, openSegmentPool, PARALLEL_SEGMENT_THRESHOLD } from './catalog-import-segment.ts';
+import type { SegmentPool } from './catalog-import-segment.ts';
 import { insertCatalogItemRows, raiseIndexNumberSerial, selectExistingIndexNumbers, selectLocalThemeNames } from './catalog-import.repository.ts';
-import type { CatalogItemInsert, InsertedItem } from './catalog-import.repository.ts';
-import { catalogIssue, FIELD_LABELS_ZH, validateCatalogItemInput } from './catalog-item.schema.ts';
-import type { CatalogItemInput } from './catalog-item.schema.ts';
+import type { CatalogItemInsert } from './catalog-import.repository.ts';
 import { DEFAULT_INDEX_NUMBER_TEMPLATE } from './index-number.ts';
-import { sanitizeRichText } from './rich-text.ts';
 import { readSpreadsheet } from './spreadsheet.ts';
+import type { SheetTable } from './spreadsheet.ts';
 
 /** Rows per multi-row INSERT (and per search-index batch). */
 export const IMPORT_BATCH_SIZE = 500;
 
-/** One problem of an import: `row` is the data row (1 = the first row below the header; 0 = the header itself). */
-export interface ImportIssue {
-  row: number;
-  field: string;
-  message: string;
-  messageZh: string;
-}
+// The pure row checks live in catalog-import-rows.ts; callers (the demo, the benchmark) import them from here.
+export type { ImportIssue, RawImportRow } from './catalog-import-rows.ts';
+export { checkImportRows, importedBody, prepareImportItem } from './catalog-import-rows.ts';
 
 /** The result set of an import or dry run. */
 export interface ImportResult {
@@ -85,141 +85,83 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, phase: 'check' | 'write') => void;
 }
 
-/** Whether a body looks like HTML (has a tag) rather than plain text. */
-function looksLikeHtml(body: string): boolean {
-  return /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?\/?>/.test(body);
-}
-
-/** Escapes text content the way the rich-text sanitizer writes it (quotes stay as they are), so bodies round-trip. */
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The searchable text of a prepared item (its id is filled in once inserted). */
+function indexable(item: CatalogItemInsert): IndexableItem {
+  return { id: 0, title: item.title, summary: item.summary ?? null, documentNumber: item.document_number ?? null, bodyText: item.body_text ?? '' };
 }
 
 /**
- * The stored HTML and plain text of an imported body: HTML bodies go through the rich-text
- * sanitizer; plain text becomes one paragraph per non-blank line (escaped), the way it reads.
+ * Writes prepared items in batches of {@link IMPORT_BATCH_SIZE} (call inside a transaction): a
+ * multi-row insert per batch, then the published items' search rows, as a batch, in the same
+ * transaction (drafts are not indexed: search shows only published items, and publishing indexes
+ * an item). Segmentation runs ahead in `pool` (up to two batches per worker), so workers segment
+ * while this thread inserts.
+ * @param onProgress called with the number of items inserted so far after each batch
+ * @returns the smallest and largest new id (null when `items` is empty)
  */
-export function importedBody(body: string | undefined): { html: string; text: string } {
-  if (body === undefined) return { html: '', text: '' };
-  if (looksLikeHtml(body)) return sanitizeRichText(body);
-  const lines = body
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())
-    .filter((line) => line !== '');
-  return { html: lines.map((line) => `<p>${escapeText(line)}</p>`).join(''), text: lines.join('\n') };
-}
-
-/**
- * The columns of one validated item as it will be stored.
- * @param createdBy the importing user's id (null for the system)
- * @param synthetic 1 for demo data
- */
-export function prepareImportItem(value: CatalogItemInput, organizationId: number, now: string, createdBy: number | null, synthetic = false): CatalogItemInsert {
-  const body = importedBody(value.bodyHtml);
-  const published = value.publicationDate !== undefined;
-  return {
-    organization_id: organizationId,
-    index_number: value.indexNumber ?? null,
-    title: value.title,
-    summary: value.summary ?? null,
-    document_number: value.documentNumber ?? null,
-    issuing_agency: value.issuingAgency,
-    creation_date: value.creationDate,
-    publication_date: value.publicationDate ?? null,
-    subject_category: value.subjectCategory,
-    genre: value.genre,
-    keywords: JSON.stringify(value.keywords),
-    disclosure_type: value.disclosureType,
-    // As the catalog service stores it: a reason only means something for items not proactively disclosed.
-    non_disclosure_reason: value.disclosureType === 'proactive' ? null : (value.nonDisclosureReason ?? null),
-    validity: value.validity,
-    effective_date: value.effectiveDate ?? null,
-    expiry_date: value.expiryDate ?? null,
-    body_html: body.html,
-    body_text: body.text,
-    status: published ? 'published' : 'draft',
-    superseded_by_id: null,
-    imported: 1,
-    synthetic: synthetic ? 1 : 0,
-    created_by: createdBy,
-    created_at: now,
-    updated_at: now,
-    submitted_at: null,
-    approved_by: null,
-    approved_at: null,
-    withdrawn_at: null,
-    withdrawal_reason: null,
+export async function insertImportItems(
+  db: Db,
+  dialect: Dialect,
+  items: readonly CatalogItemInsert[],
+  pool: SegmentPool,
+  onProgress?: (done: number) => void,
+): Promise<{ firstId: number | null; lastId: number | null }> {
+  const batches: CatalogItemInsert[][] = [];
+  for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) batches.push(items.slice(start, start + IMPORT_BATCH_SIZE));
+  const segmented: (Promise<SearchRow[]> | undefined)[] = [];
+  const submit = (k: number): void => {
+    const batch = batches[k];
+    if (!batch || segmented[k]) return;
+    const job = pool.segment(batch.filter((i) => i.status === 'published').map(indexable));
+    // Awaited in order below; this only keeps an early failure from counting as unhandled.
+    job.catch(() => undefined);
+    segmented[k] = job;
   };
-}
-
-/** A raw row to check: its row number and field values (as `rowToRawInput` gives them). */
-export interface RawImportRow {
-  row: number;
-  raw: Record<string, string>;
-}
-
-/**
- * Validates rows and prepares the valid ones (no I/O): the item rules of `validateCatalogItemInput`,
- * an index number for every row that has a publication date (a published item has one), and no index
- * number twice in the file. A blank 发布机构 defaults to the organization's name.
- * @param seen index numbers of earlier rows of the same file, with their row (updated here), for checks across chunks
- * @returns the issues and the prepared items of the good rows (with their row numbers)
- */
-export function checkImportRows(
-  rows: readonly RawImportRow[],
-  organization: Pick<Organization, 'id' | 'name'>,
-  context: { today: string; now: string; createdBy: number | null; synthetic?: boolean; seen: Map<string, number> },
-): { issues: ImportIssue[]; items: { row: number; item: CatalogItemInsert }[] } {
-  const issues: ImportIssue[] = [];
-  const items: { row: number; item: CatalogItemInsert }[] = [];
-  for (const { row, raw } of rows) {
-    const input = { ...raw, organizationId: organization.id, issuingAgency: raw['issuingAgency'] ?? organization.name };
-    const checked = validateCatalogItemInput(input, context.today);
-    const rowIssues = checked.ok ? [] : checked.issues.map((i) => ({ row, field: i.field, message: i.message, messageZh: i.messageZh }));
-    const indexNumber = checked.ok ? checked.value.indexNumber : raw['indexNumber']?.trim();
-    if (indexNumber === undefined && raw['publicationDate'] !== undefined && !rowIssues.some((i) => i.field === 'indexNumber')) {
-      const issue = catalogIssue('indexNumber', 'required');
-      rowIssues.unshift({ row, field: 'indexNumber', message: `${issue.message} (a published item has one)`, messageZh: `${issue.messageZh}（已发布的信息应有索引号）` });
-    }
-    if (indexNumber !== undefined && indexNumber !== '') {
-      const earlier = context.seen.get(indexNumber);
-      if (earlier !== undefined) rowIssues.unshift(duplicateIssue(row, indexNumber, earlier));
-      else context.seen.set(indexNumber, row);
-    }
-    if (rowIssues.length > 0 || !checked.ok) issues.push(...rowIssues);
-    else items.push({ row, item: prepareImportItem(checked.value, organization.id, context.now, context.createdBy, context.synthetic) });
+  let firstId: number | null = null;
+  let lastId: number | null = null;
+  let done = 0;
+  for (const [k, batch] of batches.entries()) {
+    for (let ahead = k; ahead <= k + 2 * pool.width; ahead += 1) submit(ahead);
+    const ids = await insertCatalogItemRows(db, batch);
+    if (ids.length !== batch.length) throw new Error(`inserted ${ids.length} of ${batch.length} rows`);
+    firstId ??= ids[0] ?? null;
+    lastId = ids.at(-1) ?? lastId;
+    const rows = (await segmented[k]) ?? [];
+    segmented[k] = undefined;
+    let next = 0;
+    batch.forEach((item, i) => {
+      const row = item.status === 'published' ? rows[next++] : undefined;
+      if (row) row.itemId = ids[i] ?? 0;
+    });
+    await writeSearchRows(db, dialect, rows);
+    done += batch.length;
+    onProgress?.(done);
   }
-  return { issues, items };
-}
-
-function duplicateIssue(row: number, indexNumber: string, earlierRow: number | null): ImportIssue {
-  const entry = ERROR_CODES.INDEX_NUMBER_DUPLICATE;
-  return earlierRow === null
-    ? { row, field: 'indexNumber', message: `${entry.en}: ${indexNumber} is already used by an item of the catalog`, messageZh: `${entry.zh}：${indexNumber} 已被目录中的其他信息使用` }
-    : { row, field: 'indexNumber', message: `${entry.en}: ${indexNumber} is also in row ${earlierRow}`, messageZh: `${FIELD_LABELS_ZH.indexNumber} ${indexNumber} 与第 ${earlierRow} 行重复` };
-}
-
-/**
- * Adds the published ones of the inserted items to the search table, in the same transaction and
- * as one batch, through the search module's own segmentation (`searchRowOf`) and writer. Drafts are
- * left out: search shows only published items, and publishing indexes an item.
- */
-async function indexInsertedItems(db: Db, dialect: Dialect, items: readonly InsertedItem[]): Promise<void> {
-  await writeSearchRows(db, dialect, items.filter((i) => i.status === 'published').map(searchRowOf));
-}
-
-/**
- * Writes one batch of prepared items and their search entries (call inside a transaction).
- * @returns the new ids
- */
-export async function insertImportBatch(db: Db, dialect: Dialect, items: readonly CatalogItemInsert[]): Promise<number[]> {
-  const inserted = await insertCatalogItemRows(db, items);
-  await indexInsertedItems(db, dialect, inserted);
-  return inserted.map((i) => i.id);
+  return { firstId, lastId };
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** SQLite page cache for a bulk import, in KiB: the catalog's indexes stay in memory as the table grows. */
+export const IMPORT_CACHE_KIB = 256 * 1024;
+
+/**
+ * Runs `work` with a large SQLite page cache (then puts the old size back). Every insert touches
+ * five B-trees (the table and its indexes) at scattered positions; with SQLite's default 2 MB cache
+ * a large import rereads and spills index pages. No-op on PostgreSQL.
+ */
+export async function withImportCache<T>(store: ServiceContext['store'], work: () => Promise<T>): Promise<T> {
+  const sqlite = store.sqlite;
+  if (!sqlite) return work();
+  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    sqlite.pragma(`cache_size = ${previous}`);
+  }
 }
 
 /** A regular expression matching index numbers generated from the organization's template, capturing year and serial. */
@@ -287,6 +229,25 @@ export async function importCatalog(ctx: ServiceContext, actor: Actor, options: 
     return result(issues, total);
   }
 
+  // A large import's segmentation workers load their dictionaries while the rows are checked.
+  const pool = !options.dryRun && total >= PARALLEL_SEGMENT_THRESHOLD ? openSegmentPool() : inlineSegmentPool();
+  try {
+    return await checkAndWrite(ctx, actor, organization, options, { table, mapping, sha256, pool, result });
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The check and write phases of {@link importCatalog}. */
+async function checkAndWrite(
+  ctx: ServiceContext,
+  actor: Actor,
+  organization: Organization,
+  options: ImportOptions,
+  state: { table: SheetTable; mapping: HeaderMapping; sha256: string; pool: SegmentPool; result: (issues: ImportIssue[], invalidRows: number) => ImportResult },
+): Promise<ImportResult> {
+  const { table, mapping, sha256, result } = state;
+  const total = table.rows.length;
   const subjects = subjectCategoryLookup(await selectLocalThemeNames(ctx.store.db));
   const context = { today: today(ctx.clock), now: nowIso(ctx.clock), createdBy: actorUserId(actor), seen: new Map<string, number>() };
   const issues: ImportIssue[] = [];
@@ -307,7 +268,7 @@ export async function importCatalog(ctx: ServiceContext, actor: Actor, options: 
   const invalidRows = new Set(issues.map((i) => i.row)).size;
   if (options.dryRun || issues.length > 0) return result(issues, invalidRows);
 
-  const written = await writeImport(ctx, actor, organization, items.map((i) => i.item), { fileName: options.fileName, sha256 }, options.onProgress);
+  const written = await writeImport(ctx, actor, organization, items.map((i) => i.item), { fileName: options.fileName, sha256 }, state.pool, options.onProgress);
   return { ...result([], 0), imported: written.count, firstId: written.firstId, lastId: written.lastId };
 }
 
@@ -318,21 +279,13 @@ async function writeImport(
   organization: Organization,
   items: readonly CatalogItemInsert[],
   file: { fileName: string; sha256: string },
+  pool: SegmentPool,
   onProgress?: ImportOptions['onProgress'],
 ): Promise<{ count: number; firstId: number | null; lastId: number | null }> {
   const pattern = generatedNumberPattern(organization);
   try {
-    return await ctx.store.db.transaction().execute(async (trx) => {
-      let firstId: number | null = null;
-      let lastId: number | null = null;
-      for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) {
-        const ids = await insertImportBatch(trx, ctx.store.dialect, items.slice(start, start + IMPORT_BATCH_SIZE));
-        for (const id of ids) {
-          if (firstId === null || id < firstId) firstId = id;
-          if (lastId === null || id > lastId) lastId = id;
-        }
-        onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, items.length), items.length, 'write');
-      }
+    return await withImportCache(ctx.store, () => ctx.store.db.transaction().execute(async (trx) => {
+      const { firstId, lastId } = await insertImportItems(trx, ctx.store.dialect, items, pool, (done) => onProgress?.(done, items.length, 'write'));
       const maxSerial = new Map<number, number>();
       for (const item of items) {
         const match = item.index_number ? pattern.exec(item.index_number) : null;
@@ -351,7 +304,7 @@ async function writeImport(
         note: `import of ${file.fileName} (${items.length} rows)`,
       });
       return { count: items.length, firstId, lastId };
-    });
+    }));
   } catch (error) {
     if (error instanceof Error && /unique|duplicate key/i.test(error.message) && /index_number/i.test(error.message)) {
       throw new GongkaiError('INDEX_NUMBER_DUPLICATE', 'an index number of the file was taken while importing; nothing was imported', { cause: error });

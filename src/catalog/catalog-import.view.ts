@@ -3,7 +3,7 @@
  * checkbox), the export form, and the result page listing every bad row (第 N 行 / 字段 / 问题).
  * Server-rendered, no JavaScript; every input labelled; errors summarized with role=alert.
  */
-import { checkboxField, selectField } from '../auth/form-view.ts';
+import { selectField } from '../auth/form-view.ts';
 import { html } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { SHEET_COLUMNS } from './catalog-import-columns.ts';
@@ -16,6 +16,11 @@ export interface OrganizationChoice {
   id: number;
   name: string;
   depth: number;
+}
+
+/** A labelled checkbox (value `1`), sized as a checkbox rather than as the frame's full-width inputs. */
+function checkbox(o: { name: string; label: string; checked: boolean; hint?: string }): SafeHtml {
+  return html`<div class="field"><input id="${o.name}" name="${o.name}" type="checkbox" value="1" style="width:auto"${o.checked ? html` checked` : ''}${o.hint ? html` aria-describedby="${o.name}-hint"` : ''}> <label for="${o.name}" style="display:inline">${o.label}</label>${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}</div>`;
 }
 
 function organizationOptions(orgs: readonly OrganizationChoice[]): { value: string; label: string }[] {
@@ -35,7 +40,7 @@ ${selectField({ name: 'organizationId', label: '导入到机构', options: organ
 <div class="field"><label for="file">文件（CSV 或 XLSX）</label>
 <div class="hint" id="file-hint">第一行为表头。CSV 可为 UTF-8（含或不含 BOM）或 GB18030 编码；XLSX 读取第一个工作表。</div>
 <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="file-hint" required></div>
-${checkboxField({ name: 'dryRun', label: '仅校验（试运行）', checked: o.dryRun, hint: '只检查文件，不写入任何数据。' })}
+${checkbox({ name: 'dryRun', label: '仅校验（试运行）', checked: o.dryRun, hint: '只检查文件，不写入任何数据。' })}
 <button type="submit">上传</button>
 </form>`}
 <details><summary>可识别的表头</summary><ul>${labels.map((l) => html`<li>${l}</li>`)}</ul>
@@ -47,7 +52,7 @@ ${o.exportable.length === 0
 ${selectField({ name: 'org', label: '导出机构', options: organizationOptions(o.exportable) })}
 ${selectField({ name: 'format', label: '文件格式', options: [{ value: 'xlsx', label: 'Excel 工作簿（.xlsx）' }, { value: 'csv', label: 'CSV（UTF-8，Excel 可直接打开）' }] })}
 ${selectField({ name: 'status', label: '状态', options: [{ value: '', label: '全部状态' }, ...ITEM_STATUSES.map((s) => ({ value: s.code, label: s.name }))], value: 'published' })}
-${checkboxField({ name: 'subtree', label: '包括下级机构', checked: false })}
+${checkbox({ name: 'subtree', label: '包括下级机构', checked: false })}
 <button type="submit">导出</button>
 </form>`}`;
 }

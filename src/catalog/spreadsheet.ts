@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Options } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { GongkaiError } from '../shared/errors.ts';
 
 /** One cell as read: text, a number, a boolean, a date (XLSX date cells) or nothing. */
@@ -118,8 +118,13 @@ function plainCell(value: ExcelJS.CellValue): SheetCell {
   return null;
 }
 
+/** ExcelJS, loaded on first use (it takes ~0.3 s to load, and most imports are CSV). */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 async function readXlsx(data: Uint8Array): Promise<SheetTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   } catch (error) {
@@ -166,7 +171,7 @@ export function writeCsv(headers: readonly string[], rows: readonly (readonly (s
  * @returns the file's bytes
  */
 export async function writeXlsx(sheetName: string, headers: readonly string[], rows: readonly (readonly (string | null)[])[], widths: readonly number[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'gongkai';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((header, i) => ({ header, width: widths[i] ?? 16 }));

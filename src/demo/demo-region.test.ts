@@ -1,0 +1,117 @@
+// The demo region on both dialects: its tree, the real 2018 catalog entry exactly as printed in the
+// 吴忠市 2017 annual report, the synthetic items (marked, dated from the clock, in every lifecycle
+// state), the demo staff, audit events for everything, and idempotence.
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { systemActor } from '../auth/actor.ts';
+import type { Store } from '../db/dialect.ts';
+import { FixedClock } from '../shared/clock.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import { testContext } from '../../test/helpers/factories.ts';
+import { describeEachDialect } from '../../test/helpers/stores.ts';
+import { SYNTHETIC_MARKER } from './demo-items.ts';
+import { loadDemoRegion } from './demo-region.ts';
+
+const clock = new FixedClock('2026-11-30T02:00:00Z');
+const demo = systemActor('demo');
+
+describeEachDialect('demo region', (t) => {
+  let store: Store;
+  let ctx: ServiceContext;
+  before(async () => {
+    store = await t.open();
+    ctx = testContext(store, clock);
+    assert.deepEqual(await loadDemoRegion(ctx, demo), { organizations: 12, items: 59, users: 12 });
+  });
+  after(() => t.close(store));
+
+  void it('builds 吴忠市 with its five county governments and departments, competent department set', async () => {
+    const orgs = await store.db.selectFrom('organization').selectAll().orderBy('id').execute();
+    const byName = new Map(orgs.map((o) => [o.name, o]));
+    const city = byName.get('吴忠市人民政府');
+    const office = byName.get('吴忠市人民政府办公室');
+    assert.equal(city?.organization_code, '640300000');
+    assert.equal(city?.division_code, '640300');
+    assert.equal(city?.parent_id, null);
+    assert.equal(city?.competent_department_id, office?.id);
+    assert.equal(byName.get('吴忠市政府服务中心')?.organization_code, '640300032');
+    const counties = orgs.filter((o) => o.level === 'county' && o.kind === 'government').map((o) => [o.short_name, o.division_code, o.parent_id]);
+    assert.deepEqual(counties, [
+      ['利通区', '640302', city?.id],
+      ['红寺堡区', '640303', city?.id],
+      ['青铜峡市', '640381', city?.id],
+      ['盐池县', '640323', city?.id],
+      ['同心县', '640324', city?.id],
+    ]);
+    assert.equal(byName.get('盐池县农业综合开发办公室')?.parent_id, byName.get('盐池县人民政府')?.id);
+    const ogi = JSON.parse(city?.ogi_office ?? '{}') as Record<string, string>;
+    assert.match(ogi['phone'] ?? '', /示例/);
+  });
+
+  void it('holds the real 2018 entry as printed: imported, not synthetic, published', async () => {
+    const item = await store.db.selectFrom('catalog_item').selectAll().where('index_number', '=', '640300032/2018-04416').executeTakeFirstOrThrow();
+    assert.equal(item.title, '盐池县2018年农业综合开发土地治理（小流域综合治理）勘测设计中标公示');
+    assert.equal(item.issuing_agency, '吴忠市政府服务中心');
+    assert.equal(item.creation_date, '2018-02-01');
+    assert.equal(item.publication_date, '2018-02-01');
+    assert.equal(item.document_number, null);
+    assert.equal(item.disclosure_type, 'proactive');
+    assert.equal(item.genre, 'announcement');
+    assert.equal(item.subject_category, 'art20-09');
+    assert.equal(item.status, 'published');
+    assert.equal(item.imported, 1);
+    assert.equal(item.synthetic, 0);
+    for (const fact of ['招标单位 盐池县农业综合开发办公室', '建设地点 盐池县', '投标费率(%) 2.90', '招标方式 公开招标', '设计周期(天) 30', '项目负责人 张某某']) assert.ok(item.body_text.includes(fact), fact);
+  });
+
+  void it('marks every other item synthetic, spread over states, organizations and subjects, dated from the clock', async () => {
+    const items = await store.db.selectFrom('catalog_item').selectAll().where('synthetic', '=', 1).execute();
+    assert.equal(items.length, 58);
+    assert.ok(items.every((i) => i.body_text.startsWith(SYNTHETIC_MARKER)));
+    const states = new Map<string, number>();
+    for (const i of items) states.set(i.status, (states.get(i.status) ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries(states), { published: 55, withdrawn: 1, draft: 1, submitted: 1 });
+    assert.equal(new Set(items.map((i) => i.organization_id)).size, 12);
+    assert.ok(new Set(items.map((i) => i.subject_category)).size >= 12);
+    assert.ok(items.every((i) => i.creation_date <= '2026-11-30' && (i.publication_date ?? '') <= '2026-11-30'));
+    assert.ok(items.some((i) => i.document_number === '吴政办发〔2026〕12号'));
+    assert.ok(items.filter((i) => i.body_text.includes('扶贫')).length >= 10);
+    assert.ok(items.filter((i) => i.body_text.includes('乡村振兴') || i.title.includes('乡村振兴')).length >= 10);
+    const repealed = items.filter((i) => i.validity === 'repealed');
+    assert.equal(repealed.length, 1);
+    assert.equal(repealed[0]?.genre, 'normative_document');
+    assert.equal(repealed[0]?.expiry_date, '2026-08-22');
+    const links = await store.db.selectFrom('interpretation_link').selectAll().execute();
+    assert.equal(links.length, 1);
+    const policy = items.find((i) => i.id === links[0]?.policy_item_id);
+    assert.equal(policy?.title, '吴忠市人民政府关于印发《吴忠市推进乡村振兴战略实施方案》的通知');
+    assert.equal(policy?.document_number, '吴政发〔2026〕21号');
+  });
+
+  void it('creates demo staff with pending password changes, and audits everything', async () => {
+    const users = await store.db.selectFrom('app_user').select(['username', 'must_change_password']).orderBy('username').execute();
+    assert.equal(users.length, 12);
+    assert.ok(users.every((u) => u.must_change_password === 1));
+    assert.ok(users.some((u) => u.username === 'demo-640323000-approver'));
+    const actions = await store.db.selectFrom('audit_event').select(['action', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('action').orderBy('action').execute();
+    assert.deepEqual(Object.fromEntries(actions.map((a) => [a.action, Number(a.n)])), {
+      'catalog.item.create': 58,
+      'catalog.item.import': 1,
+      'catalog.item.link_interpretation': 1,
+      'catalog.item.publish': 1,
+      'catalog.item.submit': 2,
+      'catalog.item.withdraw': 1,
+      'organization.create': 12,
+      'organization.update': 11,
+      'user.create': 12,
+    });
+    const search = await store.db.selectFrom('catalog_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(search.n), 56, 'every published item is searchable');
+  });
+
+  void it('loads nothing the second time', async () => {
+    assert.equal(await loadDemoRegion(ctx, demo), null);
+    const count = await store.db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 12);
+  });
+});
