@@ -54,13 +54,36 @@ function tsQuery(phrases: readonly (readonly string[])[]): RawBuilder<unknown> {
 /**
  * A derived table `(item_id, score)` of the items matching every phrase; use it with `.as(alias)`.
  * @param phrases at least one non-empty phrase
+ * @param candidates when given, only the newest `candidates` matches (highest item ids) are scored
+ *   (see RELEVANCE_CANDIDATE_CAP in search.repository.ts)
  */
-export function scoredMatches(dialect: Dialect, phrases: readonly (readonly string[])[]): RawBuilder<ScoredMatch> {
+export function scoredMatches(dialect: Dialect, phrases: readonly (readonly string[])[], candidates?: number): RawBuilder<ScoredMatch> {
   if (dialect === 'postgres') {
     const query = tsQuery(phrases);
+    if (candidates !== undefined) {
+      return sql<ScoredMatch>`(select c.item_id, ts_rank(c.fts, ${query}) as score from (select item_id, fts from catalog_search where fts @@ ${query} order by item_id desc limit ${candidates}) c)`;
+    }
     return sql<ScoredMatch>`(select item_id, ts_rank(fts, ${query}) as score from catalog_search where fts @@ ${query})`;
   }
+  if (candidates !== undefined) {
+    return sql<ScoredMatch>`(select rowid as item_id, -${BM25} as score from catalog_search where catalog_search match ${fts5MatchText(phrases)} order by rowid desc limit ${candidates})`;
+  }
   return sql<ScoredMatch>`(select rowid as item_id, -${BM25} as score from catalog_search where catalog_search match ${fts5MatchText(phrases)})`;
+}
+
+/** A derived table `(item_id)` of the items matching every phrase, without scoring (for counts). */
+export function matchedIds(dialect: Dialect, phrases: readonly (readonly string[])[]): RawBuilder<{ item_id: number }> {
+  if (dialect === 'postgres') return sql<{ item_id: number }>`(select item_id from catalog_search where fts @@ ${tsQuery(phrases)})`;
+  return sql<{ item_id: number }>`(select rowid as item_id from catalog_search where catalog_search match ${fts5MatchText(phrases)})`;
+}
+
+/** The number of rows of the search table matching every phrase (the search table holds published items only). */
+export async function countMatches(db: Db, dialect: Dialect, phrases: readonly (readonly string[])[]): Promise<number> {
+  const result =
+    dialect === 'postgres'
+      ? await sql<{ n: number }>`select count(*) as n from catalog_search where fts @@ ${tsQuery(phrases)}`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from catalog_search where catalog_search match ${fts5MatchText(phrases)}`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 /** A condition: the item id `itemIdColumn` (e.g. `ci.id`) matches the phrase. */

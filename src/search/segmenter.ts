@@ -130,13 +130,28 @@ interface Piece {
   subWords: string[];
 }
 
-/** The clean pieces of a normalized text's `cut()` words, in order. */
-function pieces(normalized: string): Piece[] {
+/**
+ * The pieces of each jieba word, memoized: a corpus repeats a few thousand words, and cleaning a
+ * word and finding its dictionary sub-words was most of the segmentation cost of a bulk import
+ * (about 260 of 430 µs per item). Bounded, and cleared whole when full (cheap, and rare).
+ */
+const PIECE_CACHE_MAX = 200_000;
+const pieceCache = new Map<string, readonly Piece[]>();
+
+function piecesOfWord(word: string): readonly Piece[] {
+  let cached = pieceCache.get(word);
+  if (cached === undefined) {
+    cached = cleanToken(word).map((piece) => ({ piece, subWords: /^\p{Script=Han}/u.test(piece) ? subWords(piece) : [] }));
+    if (pieceCache.size >= PIECE_CACHE_MAX) pieceCache.clear();
+    pieceCache.set(word, cached);
+  }
+  return cached;
+}
+
+/** The clean pieces of a normalized text's `cut()` words, in order (shared objects: do not mutate). */
+function pieces(normalized: string): readonly Piece[] {
   if (normalized.trim() === '') return [];
-  return jieba()
-    .cut(normalized, true)
-    .flatMap(cleanToken)
-    .map((piece) => ({ piece, subWords: /^\p{Script=Han}/u.test(piece) ? subWords(piece) : [] }));
+  return jieba().cut(normalized, true).flatMap(piecesOfWord);
 }
 
 /**

@@ -45,7 +45,8 @@ export type TestItemFields = Partial<Omit<Insertable<CatalogItemTable>, 'keyword
 let indexSerial = 0;
 
 /**
- * Inserts a catalog item (published by default) and, unless `index: false`, indexes it.
+ * Inserts a catalog item (published by default) and indexes it when published (as the real writers do),
+ * or as `index` says (a stray index row for a draft, or none for a published item).
  * @returns the new item's id
  */
 export async function insertItem(store: Store, fields: TestItemFields, options: { index?: boolean } = {}): Promise<number> {
@@ -76,7 +77,9 @@ export async function insertItem(store: Store, fields: TestItemFields, options: 
     values.body_html = `<p>${fields.body_text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
   }
   const { id } = await store.db.insertInto('catalog_item').values(values).returning('id').executeTakeFirstOrThrow();
-  if (options.index !== false) {
+  // Like the real writers (catalog service, importer), only published items go into the search table
+  // unless a test asks for a stray row explicitly.
+  if (options.index ?? status === 'published') {
     await indexCatalogItem(store.db, store.dialect, {
       id,
       title: values.title,
