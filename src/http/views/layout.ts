@@ -38,7 +38,7 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);pad
 .meta{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:0;border:1px solid var(--line)}.meta dt,.meta dd{margin:0;padding:6px 8px;border:1px solid var(--line)}.meta dt{background:var(--soft);font-weight:bold}
 .notice{background:#e7f4e4;border:1px solid #2e7d32;padding:8px 12px}.error{background:#fdecea;border:1px solid #b3261e;padding:8px 12px}
 .field{margin:10px 0}.field label{display:block;font-weight:bold}.field input,.field select,.field textarea{font:inherit;padding:6px;border:1px solid #767676;max-width:100%;width:36em}
-.field .hint{color:var(--muted);font-size:.9em}.field-error{color:#b3261e}
+.field input[type=checkbox],.field input[type=radio]{width:auto}.field .hint{color:var(--muted);font-size:.9em}.field-error{color:#b3261e}
 button,.button{font:inherit;padding:6px 14px;border:1px solid var(--link);background:var(--link);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary{background:#fff;color:var(--link)}mark{background:#ffe58f;color:inherit}.late{color:#b3261e;font-weight:bold}
 .pager{display:flex;gap:12px;margin:12px 0}.tag{display:inline-block;border:1px solid var(--line);padding:0 6px;margin-right:4px;font-size:.9em}
