@@ -18,6 +18,7 @@ import { systemClock } from '../shared/clock.ts';
 import type { Clock } from '../shared/clock.ts';
 import { isGongkaiError } from '../shared/errors.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
+import { registerDeadlineCommand } from './deadline-command.ts';
 import type { CommandEnv } from './cli-context.ts';
 import { loadReportFile } from './load-report-file.ts';
 import type { LoadOptions } from './load-report-file.ts';
@@ -166,6 +167,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerServerCommands(program, commandEnv);
   registerStoreCommands(program, commandEnv);
   registerCatalogCommands(program, commandEnv);
+  registerDeadlineCommand(program, commandEnv);
 
   try {
     await program.parseAsync([...argv]);
