@@ -2,12 +2,12 @@
  * Login, logout and password change: pages (/login, /logout, /console/password) and API
  * (/api/session). Also installs the console gate: every `/console…` page redirects an anonymous
  * visitor to `/login?next=…` and a user with a one-time password to `/console/password`
- * (see {@link requireStaffPage}, re-exported here for route modules that want it per route).
+ * (route modules that want the gate per route use `requireStaffPage` from `../http/console-guard.ts`).
  */
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../http/app.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
-import { consoleGuardHook, requireStaffPage } from '../http/console-guard.ts';
+import { consoleGuardHook } from '../http/console-guard.ts';
 import { html } from '../http/html.ts';
 import { renderPage } from '../http/views/layout.ts';
 import { GongkaiError, isGongkaiError } from '../shared/errors.ts';
@@ -25,8 +25,6 @@ import type { FieldErrors } from './form-view.ts';
 import { PASSWORD_MIN_LENGTH } from './password.ts';
 import { login, logout } from './session.service.ts';
 import { changeOwnPassword } from './user.service.ts';
-
-export { requireStaffPage };
 
 /** Login attempts allowed per client address per minute (on top of the per-account lockout). */
 const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };

@@ -54,8 +54,13 @@ export function builtInCalendar(): WorkingDayCalendar {
 
 const DAY_MS = 86_400_000;
 
+/** Whether `date` is a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is not). */
+export function isIsoDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+}
+
 function toEpochDay(date: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+  if (!isIsoDate(date)) {
     throw new GongkaiError('VALIDATION_FAILED', `not a date (YYYY-MM-DD): ${date}`);
   }
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
@@ -63,6 +68,16 @@ function toEpochDay(date: string): number {
 
 function fromEpochDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar day after `date` (any day, working or not).
+ * @param date `YYYY-MM-DD`
+ * @returns `YYYY-MM-DD`
+ * @throws GongkaiError `VALIDATION_FAILED` when `date` is not a date
+ */
+export function nextDay(date: string): string {
+  return fromEpochDay(toEpochDay(date) + 1);
 }
 
 function yearOf(calendar: WorkingDayCalendar, date: string): CalendarYear {

@@ -6,6 +6,7 @@
 import { ERROR_CODES } from '../shared/errors.ts';
 import type { Organization } from '../organizations/organization.ts';
 import type { CatalogItemInsert } from './catalog-import.repository.ts';
+import { catalogItemToRow } from './catalog-item.mapper.ts';
 import { catalogIssue, FIELD_LABELS_ZH, validateCatalogItemInput } from './catalog-item.schema.ts';
 import type { CatalogItemInput } from './catalog-item.schema.ts';
 import { sanitizeRichText } from './rich-text.ts';
@@ -43,46 +44,48 @@ export function importedBody(body: string | undefined): { html: string; text: st
 }
 
 /**
- * The columns of one validated item as it will be stored.
+ * The columns of one validated item as it will be stored (via `catalogItemToRow`): imported, a
+ * draft unless it has a publication date, the body as `importedBody` stores it.
  * @param createdBy the importing user's id (null for the system)
- * @param synthetic 1 for demo data
+ * @param synthetic true for demo data (stored as 1)
  */
 export function prepareImportItem(value: CatalogItemInput, organizationId: number, now: string, createdBy: number | null, synthetic = false): CatalogItemInsert {
   const body = importedBody(value.bodyHtml);
   const published = value.publicationDate !== undefined;
-  return {
-    organization_id: organizationId,
-    index_number: value.indexNumber ?? null,
+  // Every field is given (none undefined), so the mapper yields a complete row.
+  return catalogItemToRow({
+    organizationId,
+    indexNumber: value.indexNumber ?? null,
     title: value.title,
     summary: value.summary ?? null,
-    document_number: value.documentNumber ?? null,
-    issuing_agency: value.issuingAgency,
-    creation_date: value.creationDate,
-    publication_date: value.publicationDate ?? null,
-    subject_category: value.subjectCategory,
+    documentNumber: value.documentNumber ?? null,
+    issuingAgency: value.issuingAgency,
+    creationDate: value.creationDate,
+    publicationDate: value.publicationDate ?? null,
+    subjectCategory: value.subjectCategory,
     genre: value.genre,
-    keywords: JSON.stringify(value.keywords),
-    disclosure_type: value.disclosureType,
+    keywords: value.keywords,
+    disclosureType: value.disclosureType,
     // As the catalog service stores it: a reason only means something for items not proactively disclosed.
-    non_disclosure_reason: value.disclosureType === 'proactive' ? null : (value.nonDisclosureReason ?? null),
+    nonDisclosureReason: value.disclosureType === 'proactive' ? null : (value.nonDisclosureReason ?? null),
     validity: value.validity,
-    effective_date: value.effectiveDate ?? null,
-    expiry_date: value.expiryDate ?? null,
-    body_html: body.html,
-    body_text: body.text,
+    effectiveDate: value.effectiveDate ?? null,
+    expiryDate: value.expiryDate ?? null,
+    bodyHtml: body.html,
+    bodyText: body.text,
     status: published ? 'published' : 'draft',
-    superseded_by_id: null,
-    imported: 1,
-    synthetic: synthetic ? 1 : 0,
-    created_by: createdBy,
-    created_at: now,
-    updated_at: now,
-    submitted_at: null,
-    approved_by: null,
-    approved_at: null,
-    withdrawn_at: null,
-    withdrawal_reason: null,
-  };
+    supersededById: null,
+    imported: true,
+    synthetic,
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    withdrawnAt: null,
+    withdrawalReason: null,
+  }) as CatalogItemInsert;
 }
 
 /** A raw row to check: its row number and field values (as `rowToRawInput` gives them). */

@@ -207,11 +207,6 @@ export async function findAttachment(db: Db, itemId: number, attachmentId: numbe
   return row ? rowToAttachment(row) : null;
 }
 
-/** Removes an attachment record (the file stays: it is content-addressed and may be shared). */
-export async function deleteAttachment(db: Db, attachmentId: number): Promise<void> {
-  await db.deleteFrom('attachment').where('id', '=', attachmentId).execute();
-}
-
 /**
  * Links an interpretation to the policy document it explains; linking twice is a no-op.
  * @returns true when a new link was made
@@ -226,12 +221,6 @@ export async function insertInterpretationLink(db: Db, policyItemId: number, int
   if (existing) return false;
   await db.insertInto('interpretation_link').values({ policy_item_id: policyItemId, interpretation_item_id: interpretationItemId }).execute();
   return true;
-}
-
-/** Removes a link; returns true when one was removed. */
-export async function deleteInterpretationLink(db: Db, policyItemId: number, interpretationItemId: number): Promise<boolean> {
-  const result = await db.deleteFrom('interpretation_link').where('policy_item_id', '=', policyItemId).where('interpretation_item_id', '=', interpretationItemId).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
 }
 
 /** The interpretations linked to a policy document (optionally only those in some statuses). */

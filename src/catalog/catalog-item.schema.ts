@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ErrorIssue } from '../shared/errors.ts';
 import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, SUBJECT_CATEGORIES, SUMMARY_MAX_CHARS, VALIDITIES } from './catalog-item.ts';
 import { isAcceptableIndexNumber } from './index-number.ts';
+import { isIsoDate } from '../calendar/working-days.ts';
 
 /** The Chinese labels of the input's fields (as on real portals' catalog pages). */
 export const FIELD_LABELS_ZH = {
@@ -89,12 +90,8 @@ export function codePointLength(value: string): number {
   return Array.from(value).length;
 }
 
-/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-}
+/** Whether a string is a real calendar date `YYYY-MM-DD` (the calendar module's one check). */
+export { isIsoDate };
 
 /**
  * Whether raw HTML holds active content that the sanitizer would silently drop: `<script>`,

@@ -181,12 +181,17 @@ export async function findPublishedAttachment(db: Db, itemId: number, attachment
   return row ? { id: row.id, itemId: row.item_id, fileName: row.file_name, mediaType: row.media_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256 } : null;
 }
 
-/** The published interpretations (政策解读) linked to a policy document, newest first. */
-export async function listInterpretationsOf(db: Db, policyItemId: number): Promise<PublicItemSummary[]> {
+/** The published items at the `to` end of the interpretation links whose `from` end is `itemId`, newest first. */
+async function listLinkedItems(
+  db: Db,
+  from: 'l.policy_item_id' | 'l.interpretation_item_id',
+  to: 'l.policy_item_id' | 'l.interpretation_item_id',
+  itemId: number,
+): Promise<PublicItemSummary[]> {
   const rows = await db
     .selectFrom('interpretation_link as l')
-    .innerJoin('catalog_item as ci', 'ci.id', 'l.interpretation_item_id')
-    .where('l.policy_item_id', '=', policyItemId)
+    .innerJoin('catalog_item as ci', 'ci.id', to)
+    .where(from, '=', itemId)
     .where('ci.status', '=', 'published')
     .select(SUMMARY_COLUMNS)
     .orderBy('ci.publication_date', 'desc')
@@ -195,18 +200,14 @@ export async function listInterpretationsOf(db: Db, policyItemId: number): Promi
   return rows.map(toSummary);
 }
 
+/** The published interpretations (政策解读) linked to a policy document, newest first. */
+export async function listInterpretationsOf(db: Db, policyItemId: number): Promise<PublicItemSummary[]> {
+  return listLinkedItems(db, 'l.policy_item_id', 'l.interpretation_item_id', policyItemId);
+}
+
 /** The published policy documents an interpretation explains, newest first. */
 export async function listPoliciesInterpretedBy(db: Db, interpretationItemId: number): Promise<PublicItemSummary[]> {
-  const rows = await db
-    .selectFrom('interpretation_link as l')
-    .innerJoin('catalog_item as ci', 'ci.id', 'l.policy_item_id')
-    .where('l.interpretation_item_id', '=', interpretationItemId)
-    .where('ci.status', '=', 'published')
-    .select(SUMMARY_COLUMNS)
-    .orderBy('ci.publication_date', 'desc')
-    .orderBy('ci.id', 'desc')
-    .execute();
-  return rows.map(toSummary);
+  return listLinkedItems(db, 'l.interpretation_item_id', 'l.policy_item_id', interpretationItemId);
 }
 
 /** Every published item's id and publication date (for the sitemap), by id. */

@@ -38,9 +38,3 @@ export function isValidTemplate(template: string): boolean {
 export function isAcceptableIndexNumber(value: string): boolean {
   return /^[0-9A-Za-z-]{6,24}\/(19|20)\d{2}(0[1-9]|1[0-2])?-\d{3,8}$/.test(value);
 }
-
-/** The year an index number was issued in (from its back segment), or null when it has none. */
-export function indexNumberYear(value: string): number | null {
-  const match = /\/((?:19|20)\d{2})/.exec(value);
-  return match?.[1] ? Number(match[1]) : null;
-}

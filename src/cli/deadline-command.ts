@@ -17,7 +17,11 @@ const KIND_TEXT: Record<DeadlineResult['notableDays'][number]['kind'], string> =
   excluded: '征求意见期间 consultation (not counted)',
 };
 
-/** The explanation printed for people. */
+/**
+ * The explanation printed for people: the regulation in force, the period with its article, the due
+ * date(s), the excluded intervals, one line per notable day, and the counting convention.
+ * @returns text lines ending in a newline (English with the Chinese terms)
+ */
 export function describeDeadline(result: DeadlineResult, input: DeadlineInput): string {
   const r = result.ruleSet;
   const lines = [

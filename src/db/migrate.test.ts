@@ -27,6 +27,9 @@ describeEachDialect('migrations', (t) => {
     opened.push(store);
     const now = '2026-11-30T10:00:00.000Z';
     await store.db.insertInto('calendar_year').values({ year: 2026, source: 'test', updated_at: now }).execute();
+    await store.db.insertInto('calendar_day').values({ date: '2026-10-01', kind: 'holiday', name: '国庆节', source: 'test' }).execute();
+    const day = await store.db.selectFrom('calendar_day').select('date').executeTakeFirstOrThrow();
+    assert.equal(day.date, '2026-10-01');
     const row = await store.db.selectFrom('calendar_year').select((eb) => [eb.fn.countAll<number>().as('n')]).executeTakeFirstOrThrow();
     assert.equal(row.n, 1);
     assert.equal(typeof row.n, 'number');

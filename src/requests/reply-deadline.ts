@@ -5,7 +5,7 @@
  * count (2019 art. 33 ¶3); an approved extension adds at most the rule set's maximum (art. 33 ¶2).
  * Working days come from the one calendar module; a year without data is refused.
  */
-import { isWorkingDay } from '../calendar/working-days.ts';
+import { isIsoDate, isWorkingDay, nextDay } from '../calendar/working-days.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import { ruleSetFor } from './regulation-rule-sets.ts';
@@ -45,10 +45,6 @@ export interface DeadlineResult {
   notableDays: NotableDay[];
 }
 
-const DAY_MS = 86_400_000;
-const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-const isDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-
 function invalid(field: string, message: string, messageZh: string): GongkaiError {
   return new GongkaiError('VALIDATION_FAILED', `${field}: ${message}`, { issues: [{ field, message, messageZh }] });
 }
@@ -60,11 +56,11 @@ function invalid(field: string, message: string, messageZh: string): GongkaiErro
  *   `CALENDAR_YEAR_MISSING` (the count runs into a year the calendar does not cover)
  */
 export function computeReplyDeadline(calendar: WorkingDayCalendar, input: DeadlineInput): DeadlineResult {
-  if (!isDate(input.receivedOn)) throw invalid('receivedOn', 'not a date (YYYY-MM-DD)', '收到申请日期格式应为 YYYY-MM-DD');
+  if (!isIsoDate(input.receivedOn)) throw invalid('receivedOn', 'not a date (YYYY-MM-DD)', '收到申请日期格式应为 YYYY-MM-DD');
   const ruleSet = ruleSetFor(input.receivedOn);
   if (!ruleSet) throw invalid('receivedOn', 'before 2008-05-01, when the OGI Regulations took effect', '收到申请日期早于《条例》施行日（2008-05-01）');
   if (input.clarifiedOn !== undefined) {
-    if (!isDate(input.clarifiedOn)) throw invalid('clarifiedOn', 'not a date (YYYY-MM-DD)', '收到补正申请日期格式应为 YYYY-MM-DD');
+    if (!isIsoDate(input.clarifiedOn)) throw invalid('clarifiedOn', 'not a date (YYYY-MM-DD)', '收到补正申请日期格式应为 YYYY-MM-DD');
     if (input.clarifiedOn < input.receivedOn) throw invalid('clarifiedOn', 'before the date of receipt', '收到补正申请日期早于收到申请日期');
   }
   const extension = input.extensionWorkingDays ?? 0;
@@ -73,7 +69,7 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, input: Deadli
   }
   const excluded = input.excluded ?? [];
   for (const interval of excluded) {
-    if (!isDate(interval.from) || !isDate(interval.to) || interval.to < interval.from) {
+    if (!isIsoDate(interval.from) || !isIsoDate(interval.to) || interval.to < interval.from) {
       throw invalid('excluded', `bad interval ${interval.from}..${interval.to}`, `不计入期限的区间无效：${interval.from}..${interval.to}`);
     }
   }

@@ -9,7 +9,7 @@ import { GongkaiError, isGongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { highlightWords, parseSearchTerms } from './search-query.ts';
 import { searchPublishedItems } from './search.repository.ts';
-import type { SearchFilters, SearchSort } from './search.repository.ts';
+import type { SearchFilters, SearchHitRow, SearchSort } from './search.repository.ts';
 import { buildSnippet } from './snippet.ts';
 
 /** Largest page a search returns. */
@@ -33,19 +33,8 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-/** The public fields of a matched item. */
-export interface SearchHitItem {
-  id: number;
-  indexNumber: string | null;
-  title: string;
-  documentNumber: string | null;
-  issuingAgency: string;
-  organizationId: number;
-  publicationDate: string | null;
-  genre: string;
-  subjectCategory: string;
-  validity: string;
-}
+/** The public fields of a matched item: the search row without the snippet texts and score. */
+export type SearchHitItem = Omit<SearchHitRow, 'summary' | 'bodyText' | 'score'>;
 
 /** One hit. */
 export interface SearchHit {
