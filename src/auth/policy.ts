@@ -12,6 +12,8 @@ export const ACTIONS = {
   'organization.read': { public: true, roles: [] },
   'catalog.read_published': { public: true, roles: [] },
   'search.public': { public: true, roles: [] },
+  /** The working-day calendar (holidays and make-up working days by year): public, deadlines are computed with it. */
+  'calendar.read': { public: true, roles: [] },
   // Organizations.
   'organization.create': { public: false, roles: ['system_admin', 'org_admin'] },
   'organization.update': { public: false, roles: ['system_admin', 'org_admin'] },
@@ -28,6 +30,20 @@ export const ACTIONS = {
   'catalog.export': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
   // Audit log.
   'audit.read': { public: false, roles: ['system_admin', 'org_admin', 'auditor'] },
+  // Requests for disclosure (依申请公开, 2019 art. 27–45).
+  'requests.submit_public': { public: true, roles: [] },
+  'requests.track_public': { public: true, roles: [] },
+  'deadline.calculate': { public: true, roles: [] },
+  'requests.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  /** Unmasked identity and contact of requesters: the staff who handle cases, not auditors. */
+  'requests.read_personal': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver'] },
+  'requests.register': { public: false, roles: ['org_admin', 'editor'] },
+  'requests.handle': { public: false, roles: ['org_admin', 'editor', 'approver'] },
+  /** Extension of the reply period: only the OGI office head's approval counts (2019 art. 33 ¶2). */
+  'requests.approve_extension': { public: false, roles: ['approver'] },
+  // Reconsideration and litigation (table 四).
+  'reviews.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  'reviews.manage': { public: false, roles: ['org_admin', 'editor'] },
   // Installation-wide settings (calendar years, local themes).
   'settings.manage': { public: false, roles: ['system_admin'] },
 } as const satisfies Record<string, { public: boolean; roles: readonly Role[] }>;

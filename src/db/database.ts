@@ -223,6 +223,129 @@ export interface SettingTable {
   value: string;
 }
 
+/**
+ * A request for disclosure (依申请公开, 2019 art. 27–45). The projection columns (`status` …
+ * `fee_yuan`, `closed_on`) are rebuilt from `request_event` in the same transaction as each event;
+ * see src/requests/case-clock.ts. Personal data (`requester_id_number`, `phone`, `email`, `address`)
+ * is shown only to staff of the organization's subtree and masked elsewhere.
+ */
+export interface RequestCaseTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** The public tracking code (查询码) given to the requester. */
+  tracking_code: string;
+  /** A column of table 三: natural | business | research | public-interest | legal-service | other. */
+  requester_type: string;
+  requester_name: string;
+  requester_id_kind: string | null;
+  requester_id_number: string | null;
+  /** SHA-256 of the normalized identity (ID number, else name + phone), for per-month fee counting. */
+  requester_key: string;
+  contact_name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  /** in-person | registered-post | ordinary-post | fax | online | email. */
+  channel: string;
+  /** The date the requester submitted or posted the request. */
+  submitted_on: string;
+  /** The date of receipt under 2019 art. 31 (by channel). */
+  received_on: string;
+  information_requested: string;
+  purpose: string | null;
+  /** paper | electronic. */
+  delivery_form: string;
+  /** pickup | post | email | fax | online. */
+  delivery_method: string;
+  status: string;
+  /** requester | third-party | null. */
+  waiting_on: string | null;
+  /** The table 三 (2021) row id of the decision, once decided. */
+  outcome: string | null;
+  outcome_on: string | null;
+  legal_basis: string | null;
+  clock_starts_after: string | null;
+  reply_due: string | null;
+  final_due: string | null;
+  extended: Generated<number>;
+  /** Fee paid, in 元 (integer). */
+  fee_yuan: Generated<number>;
+  closed_on: string | null;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event of a request's log: the source of its deadline, status and outcome. */
+export interface RequestEventTable {
+  id: Generated<number>;
+  case_id: number;
+  /** 1, 2, … within the case. */
+  seq: number;
+  kind: string;
+  /** The legal date of the event (`YYYY-MM-DD`). */
+  occurred_on: string;
+  /** The event's fields as JSON. */
+  data: Generated<string>;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+/** A reconsideration (行政复议) or suit (行政诉讼) about OGI work (2019 art. 51; table 四). */
+export interface ReviewCaseTable {
+  id: Generated<number>;
+  organization_id: number;
+  request_case_id: number | null;
+  /** reconsideration | direct-suit | suit-after-reconsideration. */
+  path: string;
+  /** original-agency | co-defendant (a reconsideration body sued with the original agency: not counted). */
+  defendant_role: string;
+  applicant_name: string;
+  /** The reconsideration body or the court. */
+  reviewing_body: string;
+  case_number: string | null;
+  filed_on: string;
+  reconsideration_decided_on: string | null;
+  reconsideration_outcome: string | null;
+  suit_filed_on: string | null;
+  decided_on: string | null;
+  /** upheld | corrected | other | pending. */
+  outcome: string;
+  summary: string | null;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A file of a request or review case (request letter, notice, reply, decision), content-addressed on disk. */
+export interface CaseDocumentTable {
+  id: Generated<number>;
+  request_case_id: number | null;
+  review_case_id: number | null;
+  /** request | notice | reply | decision | other. */
+  kind: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A reminder e-mail already sent (so each is sent once). */
+export interface ReminderSentTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  due_on: string;
+  recipient: string;
+  sent_at: string;
+}
+
 /** The whole schema. */
 export interface Database {
   organization: OrganizationTable;
@@ -239,6 +362,11 @@ export interface Database {
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;
   setting: SettingTable;
+  request_case: RequestCaseTable;
+  request_event: RequestEventTable;
+  review_case: ReviewCaseTable;
+  case_document: CaseDocumentTable;
+  reminder_sent: ReminderSentTable;
 }
 
 /** A database handle or an open transaction: repositories accept either; callers own transactions. */

@@ -23,6 +23,9 @@ export interface RegulationRuleSet {
   clarificationSource: string | null;
   /** Consultation time (third parties; other agencies in 2019) that does not count. */
   excludedTimeSource: string;
+  /** Working days a consulted party has to reply, after which the agency decides (2019 art. 32, 34). */
+  consultationWorkingDays: number;
+  consultationSource: string;
 }
 
 /** The rule sets, newest last. */
@@ -38,6 +41,8 @@ export const REGULATION_RULE_SETS: readonly RegulationRuleSet[] = [
     clarificationRequestWorkingDays: null,
     clarificationSource: null,
     excludedTimeSource: '2008 art. 24 ¶3 (third-party consultation)',
+    consultationWorkingDays: 15,
+    consultationSource: '国办公开办函〔2015〕207号 practice; the 2008 text sets no window (UNVERIFIED, RULES.md §1.10)',
   },
   {
     id: 'regulations2019',
@@ -50,6 +55,8 @@ export const REGULATION_RULE_SETS: readonly RegulationRuleSet[] = [
     clarificationRequestWorkingDays: 7,
     clarificationSource: '2019 art. 30',
     excludedTimeSource: '2019 art. 33 ¶3 (third-party and inter-agency consultation)',
+    consultationWorkingDays: 15,
+    consultationSource: '2019 art. 32 (third party), art. 34 (other agencies; silence = consent)',
   },
 ];
 

@@ -5,6 +5,8 @@
  * SIGINT/SIGTERM is graceful: stop accepting, finish in-flight requests, close the store.
  * Works on a fresh clone after `npm ci` with no other setup (SQLite under ./data by default).
  */
+import { systemActor } from '../auth/actor.ts';
+import { sendDueReminders } from '../requests/reminder.service.ts';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../http/app.ts';
@@ -83,6 +85,13 @@ export async function startServer(config: Readonly<Config>, clock: Clock, option
       print(`一次性密码: ${seeded.adminPassword}`);
       print('（此密码只显示这一次，首次登录后须修改。）');
     }
+    // Reminder e-mails once an hour when SMTP is configured (in-app reminders need no timer).
+    const reminderTimer = config.smtpUrl
+      ? setInterval(() => {
+          sendDueReminders(ctx, systemActor('reminders')).catch((error: unknown) => app?.log.error({ err: error }, 'reminder e-mails failed'));
+        }, 3_600_000)
+      : null;
+    reminderTimer?.unref();
     let closing: Promise<void> | null = null;
     const running: RunningServer = {
       url,
@@ -91,6 +100,7 @@ export async function startServer(config: Readonly<Config>, clock: Clock, option
       adminPassword: seeded?.adminPassword ?? null,
       close() {
         closing ??= (async () => {
+          if (reminderTimer) clearInterval(reminderTimer);
           try {
             await running.app.close();
           } finally {

@@ -19,6 +19,17 @@ const envSchema = z.object({
   GONGKAI_PUBLIC_URL: z.string().url().optional(),
   /** Maximum attachment size in bytes. */
   GONGKAI_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /**
+   * Whether a request's reply period stands between a fee notice and payment. The sources do not
+   * settle it (RULES.md §2, UNVERIFIED); default true.
+   */
+  GONGKAI_FEE_PAUSES_CLOCK: z.enum(['true', 'false']).default('true'),
+  /** Working days before a deadline when staff are reminded (queue "due soon", reminder e-mails). */
+  GONGKAI_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
+  /** SMTP server for reminder e-mails, e.g. `smtp://user:pass@mail.example.gov.cn:587`; absent = in-app reminders only. */
+  GONGKAI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Sender address of reminder e-mails. */
+  GONGKAI_MAIL_FROM: z.string().min(3).default('gongkai@localhost'),
   /** Log level of the server (pino levels). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -37,6 +48,13 @@ export interface Config {
   publicUrl: string;
   maxUploadBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Whether the reply period stands between a fee notice and payment (UNVERIFIED rule; default true). */
+  feePausesClock: boolean;
+  /** Working days before a deadline when staff are reminded. */
+  reminderWorkingDays: number;
+  /** SMTP URL for reminder e-mails, or null (in-app only). */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 /**
@@ -67,5 +85,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     maxUploadBytes: e.GONGKAI_MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
+    feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK === 'true',
+    reminderWorkingDays: e.GONGKAI_REMINDER_WORKING_DAYS,
+    smtpUrl: e.GONGKAI_SMTP_URL ?? null,
+    mailFrom: e.GONGKAI_MAIL_FROM,
   });
 }
