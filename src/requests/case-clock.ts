@@ -150,6 +150,8 @@ function excludedIntervals(calendar: WorkingDayCalendar, f: Facts, options: Cloc
   const intervals: ExcludedInterval[] = [];
   for (const c of f.consultations) {
     if (c.sentOn < start) continue;
+    // The 2008 text excludes only third-party consultation (2008 art. 24 ¶3).
+    if (c.party === 'agency' && f.ruleSet.id === 'regulations2008') continue;
     const end = c.answeredOn && c.answeredOn < c.windowEndsOn ? c.answeredOn : c.windowEndsOn;
     const from = nextDay(c.sentOn);
     if (end < from) continue;
@@ -197,6 +199,8 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
   if (e.on < f.receivedOn) throw invalid('on', `before the date of receipt ${f.receivedOn}`, `日期早于收到申请日期 ${f.receivedOn}`);
   const { status } = statusOf(f);
   if (status === 'closed') throw refuse('the case is closed', '本申请已办结，不能再登记办理事项');
+  // Events are recorded in the order they happened, so every check above sees the log as it stood.
+  if (e.on < f.lastEventOn) throw invalid('on', `before the latest event (${f.lastEventOn}); record events in the order they happened`, `日期早于上一项办理记录（${f.lastEventOn}），请按发生顺序登记`);
   const current = (): DeadlineResult | null => deadlineOf(calendar, f, options).deadline;
   const notDecided = (zh: string): void => {
     if (f.answered) throw refuse('the request has already been answered', `已作出答复，不能${zh}`);
@@ -219,7 +223,6 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
     }
     case 'clarification-received':
       if (status !== 'awaiting-clarification' || !f.clarification) throw refuse('no clarification is awaited', '当前没有等待补正的事项');
-      if (e.on < f.clarification.requestedOn) throw invalid('on', 'before the clarification was requested', '收到补正日期早于告知补正日期');
       f.clarification.receivedOn = e.on;
       break;
     case 'clarification-lapsed':
@@ -241,7 +244,6 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
       const c = f.consultations.find((x) => x.seq === e.consultation);
       if (!c) throw invalid('consultation', `no consultation #${e.consultation}`, '找不到对应的征求意见');
       if (c.answeredOn) throw refuse('this consultation is already answered', '该征求意见已登记答复');
-      if (e.on < c.sentOn) throw invalid('on', 'before the consultation was sent', '答复日期早于征求意见日期');
       if (!['consent', 'objection', 'no-reply'].includes(e.opinion)) throw invalid('opinion', 'consent, objection or no-reply', '意见应为同意、反对或逾期未答复');
       if (e.opinion === 'no-reply' && e.on <= c.windowEndsOn) throw refuse(`the party may reply until ${c.windowEndsOn}`, `被征求意见方答复期限至 ${c.windowEndsOn}，届满前不能登记逾期未答复`);
       c.answeredOn = e.on;
@@ -279,7 +281,6 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
     }
     case 'fee-paid':
       if (status !== 'awaiting-fee' || !f.fee) throw refuse('no fee is awaited', '当前没有待缴纳的费用');
-      if (e.on < f.fee.noticeOn) throw invalid('on', 'before the fee notice', '缴费日期早于收费通知日期');
       if (e.on > f.fee.payBy) throw refuse(`the fee was due by ${f.fee.payBy}`, `缴费期限已于 ${f.fee.payBy} 届满，应登记逾期未缴费`);
       f.fee.paidOn = e.on;
       break;
@@ -305,7 +306,6 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
     }
     case 'delivered':
       if (status !== 'answered' || !f.answered) throw refuse('only an answered case is delivered', '尚未答复，不能登记送达');
-      if (e.on < f.answered.on) throw invalid('on', 'before the answer', '送达日期早于答复日期');
       if (!DELIVERY_METHODS.includes(e.method)) throw invalid('method', 'unknown delivery method', '送达方式无效');
       f.deliveredOn = e.on;
       break;
@@ -333,9 +333,9 @@ function allowedNext(f: Facts): RequestEventKind[] {
     case 'awaiting-fee':
       return ['fee-paid', 'fee-lapsed', ...(f.extension ? [] : ['extension-approved' as const]), 'withdrawn'];
     case 'answered':
-      return ['delivered'];
+      return ['delivered', ...(f.consultations.some((c) => !c.answeredOn) ? ['consultation-answered' as const] : [])];
     case 'delivered':
-      return ['closed'];
+      return ['closed', ...(f.consultations.some((c) => !c.answeredOn) ? ['consultation-answered' as const] : [])];
     case 'closed':
       return [];
   }
@@ -355,8 +355,9 @@ function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedIn
   const c = f.clarification;
   if (c) {
     steps.push({ on: c.requestedOn, textZh: `一次性告知补正，补正期限至 ${c.dueOn}；等待补正期间不计算答复期限。`, textEn: `clarification requested, due ${c.dueOn}; the clock stands`, source: r.clarificationSource ?? '2008: no article' });
-    if (c.receivedOn) steps.push({ on: c.receivedOn, textZh: `收到补正后的申请，答复期限自该日次日起重新计算${r.replyWorkingDays}个工作日。`, textEn: `clarified request received: the period restarts in full`, source: '2019 art. 30' });
-    if (c.lapsedOn) steps.push({ on: c.lapsedOn, textZh: '申请人逾期未补正，视为放弃申请，不再处理。', textEn: 'no clarification in time: treated as abandoned', source: '2019 art. 30' });
+    const source = r.clarificationSource ?? '国办公开办函〔2015〕207号 (2008 text: no article)';
+    if (c.receivedOn) steps.push({ on: c.receivedOn, textZh: `收到补正后的申请，答复期限自该日次日起重新计算${r.replyWorkingDays}个工作日。`, textEn: `clarified request received: the period restarts in full`, source });
+    if (c.lapsedOn) steps.push({ on: c.lapsedOn, textZh: '申请人逾期未补正，视为放弃申请，不再处理。', textEn: 'no clarification in time: treated as abandoned', source });
   }
   for (const x of f.consultations) {
     const interval = excluded.find((i) => i.reasonZh.includes(x.partyName) && i.from === nextDay(x.sentOn));
