@@ -21,7 +21,7 @@
  */
 import { addWorkingDays, isIsoDate, nextDay, workingDaysBetween } from '../calendar/working-days.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { GongkaiError } from '../shared/errors.ts';
+import { GongkaiError, isGongkaiError } from '../shared/errors.ts';
 import { ruleSetFor } from './regulation-rule-sets.ts';
 import type { RegulationRuleSet } from './regulation-rule-sets.ts';
 import { computeReplyDeadline } from './reply-deadline.ts';
@@ -95,8 +95,10 @@ export interface CaseClock {
   answeredOn: string | null;
   deliveredOn: string | null;
   closedOn: string | null;
-  /** The computed deadline, or null while the clock stands (awaiting clarification) or after a lapse. */
+  /** The computed deadline, or null while the clock stands (awaiting clarification), after a lapse, or when the calendar lacks a year. */
   deadline: DeadlineResult | null;
+  /** Set when the deadline runs into a year the calendar does not cover (`CALENDAR_YEAR_MISSING`): why there is no deadline. */
+  calendarGap: { message: string; messageZh: string } | null;
   /** True when the deadline assumes an open consultation or fee notice runs its full length. */
   provisional: boolean;
   excluded: ExcludedInterval[];
@@ -431,7 +433,16 @@ export function appendEvent(calendar: WorkingDayCalendar, events: readonly Logge
 function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions): CaseClock {
   const { status, waitingOn } = statusOf(f);
   const lapsed = Boolean(f.clarification?.lapsedOn);
-  const { deadline, excluded } = lapsed ? { deadline: null, excluded: [] } : deadlineOf(calendar, f, options);
+  let computed: { deadline: DeadlineResult | null; excluded: ExcludedInterval[] } = { deadline: null, excluded: [] };
+  let calendarGap: CaseClock['calendarGap'] = null;
+  try {
+    if (!lapsed) computed = deadlineOf(calendar, f, options);
+  } catch (error) {
+    // The case stays readable; its deadline is refused, not guessed on weekends alone, until the year is entered.
+    if (!isGongkaiError(error, 'CALENDAR_YEAR_MISSING')) throw error;
+    calendarGap = { message: error.message, messageZh: `${error.messageZh}：无法计算答复期限，请系统管理员录入该年度的节假日安排` };
+  }
+  const { deadline, excluded } = computed;
   let outcome: string | null = null;
   let outcomeOn: string | null = null;
   let legalBasis: string | null = null;
@@ -457,6 +468,7 @@ function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions)
     deliveredOn: f.deliveredOn,
     closedOn,
     deadline,
+    calendarGap,
     provisional: excluded.some((i) => i.provisional),
     excluded,
     explanation: explain(f, deadline, excluded),

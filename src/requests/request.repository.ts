@@ -364,9 +364,9 @@ export async function countQueues(db: Db, paths: readonly string[], today: strin
   };
 }
 
-/** Ids of the cases whose deadline is still running (for rebuilding after a calendar change). */
-export async function selectOpenCaseIds(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('request_case').select('id').where('status', 'in', OPEN).execute();
+/** Ids of the cases received on or after a date (those a calendar year can affect). */
+export async function selectCaseIdsReceivedSince(db: Db, since: string): Promise<number[]> {
+  const rows = await db.selectFrom('request_case').select('id').where('received_on', '>=', since).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 

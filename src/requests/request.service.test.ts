@@ -17,7 +17,8 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import { createTestUser, seedRegion, testContext } from '../../test/helpers/factories.ts';
 import type { SeededRegion } from '../../test/helpers/factories.ts';
 import { describeEachDialect } from '../../test/helpers/stores.ts';
-import { getCase, listQueue, recordEvent, registerRequest, trackRequest } from './request.service.ts';
+import { invalidateCalendar } from '../calendar/calendar.service.ts';
+import { getCase, listQueue, recordEvent, registerRequest, setCalendarYearAndRebuildCases, trackRequest } from './request.service.ts';
 
 const PERSON = {
   requesterType: 'natural',
@@ -176,5 +177,36 @@ describeEachDialect('request service', (t) => {
     assert.ok(!JSON.stringify(seen).includes('640302199001011234'));
     await assert.rejects(trackRequest(ctx, 'AAAA-BBBB-CCCC'), (e: unknown) => isGongkaiError(e, 'NOT_FOUND'));
     await assert.rejects(trackRequest(ctx, "' or 1=1 --"), (e: unknown) => isGongkaiError(e, 'NOT_FOUND'));
+  });
+});
+
+describeEachDialect('request service: a deadline running into a year the calendar lacks', (t) => {
+  it('registers the request without a deadline, says why, and computes it once the year is entered', async () => {
+    const store = await t.open();
+    try {
+      invalidateCalendar(store);
+      const clock = new FixedClock('2026-12-15T02:00:00Z');
+      const ctx = testContext(store, clock);
+      const region = await seedRegion(store, clock);
+      const seed = systemActor('test');
+      const view = await registerRequest(ctx, seed, { ...PERSON, organizationId: region.litong.id, channel: 'in-person', submittedOn: '2026-12-10' });
+      assert.equal(view.clock.deadline, null, 'no deadline is guessed on weekends alone');
+      assert.match(view.clock.calendarGap?.messageZh ?? '', /2027/);
+      const stored = () => store.db.selectFrom('request_case').select(['final_due']).where('id', '=', view.id).executeTakeFirstOrThrow();
+      assert.deepEqual(await stored(), { final_due: null });
+      // An event that needs the deadline is refused with the same reason.
+      await assert.rejects(
+        recordEvent(ctx, seed, view.id, { kind: 'extension-approved', on: '2026-12-15', workingDays: 10, reason: '需调取档案', approvedBy: '王主任', noticeOn: '2026-12-15' }),
+        (e: unknown) => isGongkaiError(e, 'CALENDAR_YEAR_MISSING'),
+      );
+      // Test data for 2027 (not the real notice): only 元旦 on Friday 2027-01-01.
+      await setCalendarYearAndRebuildCases(ctx, seed, { year: 2027, source: '测试数据（非真实通知）', holidays: { '2027-01-01': '元旦' }, workdays: {} });
+      // From 2026-12-11: 12-11 (1), 12-14..18 (6), 12-21..25 (11), 12-28..31 (15), 2027-01-01 off, 01-04..08 (20).
+      assert.deepEqual(await stored(), { final_due: '2027-01-08' }, 'the stored deadline was rebuilt in the same transaction');
+      assert.equal((await getCase(ctx, seed, view.id)).clock.deadline?.finalDue, '2027-01-08');
+    } finally {
+      invalidateCalendar(store);
+      await t.close(store);
+    }
   });
 });

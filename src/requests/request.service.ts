@@ -9,7 +9,9 @@ import type { Actor } from '../auth/actor.ts';
 import { actorUserId } from '../auth/actor.ts';
 import { authorize, can, grantedPaths } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { loadCalendar } from '../calendar/calendar.service.ts';
+import type { CalendarYearInput } from '../calendar/calendar-year.ts';
+import { loadCalendar, setCalendarYear } from '../calendar/calendar.service.ts';
+import type { CalendarYearDetail } from '../calendar/calendar.service.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { Db } from '../db/database.ts';
@@ -35,7 +37,7 @@ import {
   insertEvent,
   selectEvents,
   selectEventsOfCases,
-  selectOpenCaseIds,
+  selectCaseIdsReceivedSince,
   selectQueue,
   trackingCodeExists,
   writeProjection,
@@ -93,6 +95,19 @@ export interface PublicCaseView {
   finalDue: string | null;
   clock: CaseClock;
   timeline: { on: string; kind: string; nameZh: string }[];
+}
+
+/**
+ * Adds or corrects a calendar year (src/calendar/calendar.service.ts) and, in the same transaction,
+ * rebuilds the stored deadlines of the cases it can affect. The calendar's routes and CLI call this.
+ * @throws as `setCalendarYear`
+ */
+export function setCalendarYearAndRebuildCases(ctx: ServiceContext, actor: Actor, input: CalendarYearInput): Promise<CalendarYearDetail> {
+  return setCalendarYear(ctx, actor, input, {
+    afterChange: async (trx, calendar) => {
+      await rebuildCaseClocks(trx, calendar, clockOptions(ctx), input.year, nowIso(ctx.clock));
+    },
+  });
 }
 
 /** The clock options from the configuration (the UNVERIFIED fee rule). */
@@ -419,12 +434,14 @@ export async function listQueue(ctx: ServiceContext, actor: Actor, query: { orga
 }
 
 /**
- * Rebuilds the projection of every open case from its log with `calendar` (after a calendar year is
- * added or corrected, inside that change's transaction).
+ * Rebuilds the projection of every case a calendar year can affect (received since January 1 of the
+ * year before) from its log with `calendar`: after a year is added or corrected, inside that change's
+ * transaction, so no stored deadline disagrees with the calendar.
+ * @param year the calendar year that changed
  * @returns how many cases were rewritten
  */
-export async function rebuildOpenCaseClocks(db: Db, calendar: WorkingDayCalendar, options: ClockOptions, now: string): Promise<number> {
-  const ids = await selectOpenCaseIds(db);
+export async function rebuildCaseClocks(db: Db, calendar: WorkingDayCalendar, options: ClockOptions, year: number, now: string): Promise<number> {
+  const ids = await selectCaseIdsReceivedSince(db, `${year - 1}-01-01`);
   const logs = await selectEventsOfCases(db, ids);
   for (const id of ids) {
     const log = logs.get(id);
