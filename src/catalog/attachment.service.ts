@@ -32,15 +32,15 @@ export function attachmentPath(attachmentsDir: string, sha256: string): string {
   return join(attachmentsDir, sha256.slice(0, 2), sha256);
 }
 
-/** A safe display name: no directories, no control characters, at most 200 characters. */
-function cleanFileName(name: string): string {
+/** A safe display name: no directories, no control characters, at most 200 characters (also used for case documents). */
+export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return Array.from(cleaned).slice(-200).join('') || 'attachment';
 }
 
-/** Stores the bytes under their hash unless already there. */
-async function storeFile(attachmentsDir: string, sha256: string, data: Buffer): Promise<void> {
+/** Stores the bytes under their hash unless already there (also used for case documents, src/reviews/). */
+export async function storeFile(attachmentsDir: string, sha256: string, data: Buffer): Promise<void> {
   const target = attachmentPath(attachmentsDir, sha256);
   try {
     await stat(target);

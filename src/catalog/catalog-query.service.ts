@@ -5,8 +5,8 @@
  */
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can, grantedPaths } from '../auth/policy.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { builtInCalendar } from '../calendar/working-days.ts';
 import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -28,20 +28,20 @@ import {
 import type { Timeliness } from './timeliness.ts';
 import { timeliness } from './timeliness.ts';
 
-let calendar: WorkingDayCalendar | null = null;
-
-/** The working-day calendar timeliness is computed with (the built-in one, loaded once). */
-export function catalogCalendar(): WorkingDayCalendar {
-  calendar ??= builtInCalendar();
-  return calendar;
-}
-
 /** An item with its timeliness (what the API and pages show). */
 export type CatalogItemView = CatalogItem & { timeliness: Timeliness };
 
-/** Adds the item's timeliness as of `todayDate`. */
-export function withTimeliness(item: CatalogItem, todayDate: string): CatalogItemView {
-  return { ...item, timeliness: timeliness(catalogCalendar(), item, todayDate) };
+/**
+ * Adds the item's timeliness as of `todayDate`.
+ * @param calendar the calendar in force ({@link loadCalendar})
+ */
+export function withTimeliness(item: CatalogItem, todayDate: string, calendar: WorkingDayCalendar): CatalogItemView {
+  return { ...item, timeliness: timeliness(calendar, item, todayDate) };
+}
+
+/** Adds the item's timeliness as of today, by the calendar in force (built-in and entered years). */
+export async function itemWithTimeliness(ctx: ServiceContext, item: CatalogItem): Promise<CatalogItemView> {
+  return withTimeliness(item, today(ctx.clock), await loadCalendar(ctx));
 }
 
 /** Whether the actor may see this unpublished item (staff with `catalog.read_unpublished` on its organization). */
@@ -88,7 +88,7 @@ export async function getItemDetail(ctx: ServiceContext, actor: Actor, id: numbe
   const statuses: readonly ItemStatus[] | undefined = staff ? undefined : ['published'];
   const supersededBy = item.supersededById !== null ? await findItemById(db, item.supersededById) : null;
   return {
-    item: withTimeliness(item, today(ctx.clock)),
+    item: await itemWithTimeliness(ctx, item),
     organization,
     attachments: await listAttachments(db, id),
     interpretations: await listInterpretationsOf(db, id, statuses),
@@ -104,7 +104,7 @@ export async function getItemDetail(ctx: ServiceContext, actor: Actor, id: numbe
 export async function getItemTimeliness(ctx: ServiceContext, actor: Actor, id: number): Promise<Timeliness> {
   authorize(actor, 'catalog.read_published');
   const { item } = await getItem(ctx, actor, id);
-  return timeliness(catalogCalendar(), item, today(ctx.clock));
+  return timeliness(await loadCalendar(ctx), item, today(ctx.clock));
 }
 
 /** A list query from the API or the console. */
@@ -147,7 +147,8 @@ export async function listCatalogItems(ctx: ServiceContext, actor: Actor, query:
   if (query.q !== undefined) filter.q = query.q;
   const result = await listItems(ctx.store.db, filter);
   const todayDate = today(ctx.clock);
-  return { items: result.items.map((item) => withTimeliness(item, todayDate)), total: result.total, page, pageSize };
+  const calendar = await loadCalendar(ctx);
+  return { items: result.items.map((item) => withTimeliness(item, todayDate, calendar)), total: result.total, page, pageSize };
 }
 
 /** The console's dashboard. */
@@ -171,6 +172,7 @@ export async function catalogDashboard(ctx: ServiceContext, actor: Actor): Promi
   const db = ctx.store.db;
   const paths = grantedPaths(actor, 'catalog.read_unpublished');
   const todayDate = today(ctx.clock);
+  const calendar = await loadCalendar(ctx);
   const approverPaths = grantedPaths(actor, 'catalog.approve');
   const awaiting = await listItems(db, { organizationPaths: approverPaths, status: 'submitted', limit: 50 });
   const open = await listItems(db, { organizationPaths: paths, status: ['draft', 'submitted'], limit: 500 });
@@ -178,11 +180,11 @@ export async function catalogDashboard(ctx: ServiceContext, actor: Actor): Promi
   // The 20-working-day rule binds proactive disclosure only (2019 art. 26).
   const problems = [...open.items, ...recent.items]
     .filter((item) => item.disclosureType === 'proactive')
-    .map((item) => withTimeliness(item, todayDate))
+    .map((item) => withTimeliness(item, todayDate, calendar))
     .filter((v) => v.timeliness.status === 'overdue' || v.timeliness.status === 'late');
   return {
     counts: await countItemsByStatus(db, paths),
-    awaitingApproval: awaiting.items.map((item) => withTimeliness(item, todayDate)),
+    awaitingApproval: awaiting.items.map((item) => withTimeliness(item, todayDate, calendar)),
     overdueOrLate: problems.slice(0, 100),
   };
 }

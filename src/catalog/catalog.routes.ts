@@ -9,11 +9,10 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiErrorSchema, idParamsSchema } from '../auth/auth.schema.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
-import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import { addAttachment, getAttachment } from './attachment.service.ts';
 import type { AttachmentUpload } from './attachment.service.ts';
-import { getItemDetail, getItemTimeliness, listCatalogItems, withTimeliness } from './catalog-query.service.ts';
+import { getItemDetail, getItemTimeliness, itemWithTimeliness, listCatalogItems } from './catalog-query.service.ts';
 import type { ItemQuery } from './catalog-query.service.ts';
 import {
   attachmentSchema,
@@ -60,7 +59,7 @@ export function contentDisposition(fileName: string, disposition: 'attachment' |
 
 /** Registers the routes of this module. */
 export function catalogApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
-  const view = (item: Parameters<typeof withTimeliness>[0]): ReturnType<typeof itemToApi> => itemToApi(withTimeliness(item, today(ctx.clock)));
+  const view = async (item: Parameters<typeof itemWithTimeliness>[1]): Promise<ReturnType<typeof itemToApi>> => itemToApi(await itemWithTimeliness(ctx, item));
 
   app.get(
     '/api/items',
@@ -103,7 +102,7 @@ export function catalogApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void
   app.post(
     '/api/items',
     { schema: { tags: TAGS, summary: 'Create a draft', security: BEARER, body: createItemBodySchema, response: { 201: itemSchema, ...errors } } },
-    async (request, reply) => reply.code(201).send(view(await createDraft(ctx, request.actor, presentOnly(request.body)))),
+    async (request, reply) => reply.code(201).send(await view(await createDraft(ctx, request.actor, presentOnly(request.body)))),
   );
 
   app.patch(

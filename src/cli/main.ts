@@ -17,8 +17,10 @@ import { renderMarkdown } from '../reports/render/render-markdown.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { Clock } from '../shared/clock.ts';
 import { isGongkaiError } from '../shared/errors.ts';
+import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
 import { registerDeadlineCommand } from './deadline-command.ts';
+import { registerRequestCommands } from './request-commands.ts';
 import type { CommandEnv } from './cli-context.ts';
 import { loadReportFile } from './load-report-file.ts';
 import type { LoadOptions } from './load-report-file.ts';
@@ -167,7 +169,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerServerCommands(program, commandEnv);
   registerStoreCommands(program, commandEnv);
   registerCatalogCommands(program, commandEnv);
+  registerCalendarCommands(program, commandEnv);
   registerDeadlineCommand(program, commandEnv);
+  registerRequestCommands(program, commandEnv);
 
   try {
     await program.parseAsync([...argv]);

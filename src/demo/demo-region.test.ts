@@ -21,7 +21,7 @@ describeEachDialect('demo region', (t) => {
   before(async () => {
     store = await t.open();
     ctx = testContext(store, clock);
-    assert.deepEqual(await loadDemoRegion(ctx, demo), { organizations: 12, items: 59, users: 12 });
+    assert.deepEqual(await loadDemoRegion(ctx, demo), { organizations: 12, items: 59, users: 12, requests: 12 });
   });
   after(() => t.close(store));
 
@@ -64,6 +64,16 @@ describeEachDialect('demo region', (t) => {
     for (const fact of ['招标单位 盐池县农业综合开发办公室', '建设地点 盐池县', '投标费率(%) 2.90', '招标方式 公开招标', '设计周期(天) 30', '项目负责人 张某某']) assert.ok(item.body_text.includes(fact), fact);
   });
 
+  void it('holds synthetic requests in every state of the workflow, with their outcomes', async () => {
+    const rows = await store.db.selectFrom('request_case').select(['status', 'outcome', 'synthetic', 'requester_name']).execute();
+    assert.equal(rows.length, 12);
+    assert.ok(rows.every((r) => r.synthetic === 1 && r.requester_name.includes('演示')));
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of ['processing', 'awaiting-clarification', 'in-consultation', 'awaiting-fee', 'answered', 'delivered', 'closed']) assert.ok(statuses.has(s), s);
+    const outcomes = rows.map((r) => r.outcome).filter((o) => o !== null).sort();
+    assert.deepEqual(outcomes, ['disclosed', 'other-no-clarification', 'other-other', 'partial', 'unable-not-held', 'withheld-third-party']);
+  });
+
   void it('marks every other item synthetic, spread over states, organizations and subjects, dated from the clock', async () => {
     const items = await store.db.selectFrom('catalog_item').selectAll().where('synthetic', '=', 1).execute();
     assert.equal(items.length, 58);
@@ -103,6 +113,18 @@ describeEachDialect('demo region', (t) => {
       'catalog.item.withdraw': 1,
       'organization.create': 12,
       'organization.update': 11,
+      // The twelve demo requests' events, counted from demo-requests.ts.
+      'request.answered': 4,
+      'request.clarification-lapsed': 1,
+      'request.clarification-requested': 2,
+      'request.closed': 1,
+      'request.consultation-answered': 1,
+      'request.consultation-sent': 2,
+      'request.delivered': 2,
+      'request.extension-approved': 1,
+      'request.fee-notice-sent': 1,
+      'request.register': 12,
+      'request.withdrawn': 1,
       'user.create': 12,
     });
     const search = await store.db.selectFrom('catalog_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -23,6 +23,7 @@ import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { demoItemSpecs, REAL_ITEM, SYNTHETIC_MARKER } from './demo-items.ts';
+import { loadDemoRequests } from './demo-requests.ts';
 import type { DemoItemSpec } from './demo-items.ts';
 import { DEMO_ORGANIZATIONS, DEMO_ROOT_CODE, demoOgiOffice } from './demo-organizations.ts';
 import type { DemoOrgKey } from './demo-organizations.ts';
@@ -32,6 +33,7 @@ export interface DemoSummary {
   organizations: number;
   items: number;
   users: number;
+  requests: number;
 }
 
 /** `date` moved by `days` (negative = earlier), `YYYY-MM-DD`. */
@@ -186,5 +188,6 @@ export async function loadDemoRegion(ctx: ServiceContext, actor: Actor): Promise
   const orgs = await createOrganizations(ctx, actor);
   const items = await loadItems(ctx, actor, orgs);
   const users = await createDemoUsers(ctx, actor, orgs);
-  return { organizations: orgs.size, items, users };
+  const requests = await loadDemoRequests(ctx, actor, orgs);
+  return { organizations: orgs.size, items, users, requests };
 }

@@ -37,6 +37,6 @@ export async function seedEmptyStore(ctx: ServiceContext): Promise<SeedResult | 
     grants: [{ role: 'system_admin', organizationId: null }],
     mustChangePassword: true,
   });
-  const summary = demo ? `吴忠市演示地区：${demo.organizations} 个机构、${demo.items} 条目录信息、${demo.users} 个演示用户（演示用户密码不显示，可由管理员重置）` : '演示地区已存在';
+  const summary = demo ? `吴忠市演示地区：${demo.organizations} 个机构、${demo.items} 条目录信息、${demo.requests} 件依申请公开申请、${demo.users} 个演示用户（演示用户密码不显示，可由管理员重置）` : '演示地区已存在';
   return { adminPassword, summary };
 }

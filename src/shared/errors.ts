@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else' },
   /** A backup or restore failed; the detail says where. */
   BACKUP_FAILED: { status: 500, zh: '备份或恢复失败', en: 'Backup or restore failed' },
+  /** No CJK font could be found or loaded for PDF output; the detail names the paths tried and GONGKAI_PDF_FONT. */
+  FONT_MISSING: { status: 500, zh: '找不到可用于生成 PDF 的中文字体', en: 'No CJK font available for PDF output' },
 } as const;
 
 /**

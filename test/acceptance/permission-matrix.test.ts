@@ -15,6 +15,8 @@ import { approveAndPublish, createDraft, submitItem } from '../../src/catalog/ca
 import { addAttachment } from '../../src/catalog/attachment.service.ts';
 import type { Store } from '../../src/db/dialect.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { createReview } from '../../src/reviews/review.service.ts';
+import { registerRequest, submitPublicRequest } from '../../src/requests/request.service.ts';
 import type { GongkaiApp } from '../../src/http/context.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import type { ServiceContext } from '../../src/shared/service-context.ts';
@@ -64,6 +66,22 @@ async function published(w: World, where: Where): Promise<number> {
   return id;
 }
 
+/** A request received in person on Friday 2026-11-27 (a valid POST /api/requests body). */
+function requestInput(organizationId: number): Record<string, unknown> {
+  return { organizationId, requesterType: 'natural', requesterName: '矩阵测试', channel: 'in-person', submittedOn: '2026-11-27', informationRequested: '矩阵测试申请的政府信息', deliveryForm: 'paper', deliveryMethod: 'pickup' };
+}
+async function requestCase(w: World, where: Where): Promise<number> {
+  return (await registerRequest(w.ctx, w.seed, requestInput(orgOf(w, where).id))).id;
+}
+
+/** A pending reconsideration against the organization (a valid POST /api/reviews body). */
+function reviewInput(organizationId: number): { organizationId: number; path: 'reconsideration'; applicantName: string; reviewingBody: string; filedOn: string; outcome: 'pending' } {
+  return { organizationId, path: 'reconsideration', applicantName: '矩阵测试申请人', reviewingBody: '吴忠市人民政府', filedOn: '2026-09-01', outcome: 'pending' };
+}
+async function review(w: World, where: Where): Promise<number> {
+  return (await createReview(w.ctx, w.seed, reviewInput(orgOf(w, where).id))).id;
+}
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 function multipart(fileName: string, type: string, data: Buffer): { payload: Buffer; headers: Record<string, string> } {
@@ -91,6 +109,7 @@ const drafting: Record<Who, Grant> = { public: 'none', system_admin: 'none', org
 const approving: Record<Who, Grant> = { public: 'none', system_admin: 'none', org_admin: 'none', editor: 'none', approver: 'own', auditor: 'none' };
 const managingUsers: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'own', editor: 'none', approver: 'none', auditor: 'none' };
 const readingUsers: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'own', editor: 'none', approver: 'none', auditor: 'own' };
+const settingsOnly: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'none', editor: 'none', approver: 'none', auditor: 'none' };
 
 let nameSerial = 0;
 
@@ -157,8 +176,32 @@ const MATRIX: Row[] = [
   } },
   { route: 'POST /api/items/import', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: `/api/items/import?organizationId=${orgOf(w, where).id}&dryRun=true`, ...multipart('目录.csv', 'text/csv', CSV) }) },
   { route: 'GET /api/items/export', grants: { ...readUnpublished, system_admin: 'all' }, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/items/export?organizationId=${orgOf(w, where).id}&format=csv` }) },
+  // Reconsideration and litigation records (table 四): read by staff of the subtree, managed by org_admin/editor.
+  { route: 'GET /api/reviews', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reviews?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'GET /api/reviews/table', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reviews/table?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'POST /api/reviews', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/reviews', payload: reviewInput(orgOf(w, where).id) }) },
+  { route: 'GET /api/reviews/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/reviews/${await review(w, where)}` }) },
+  { route: 'PATCH /api/reviews/{id}', grants: drafting, make: async (w, where) => ({ method: 'PATCH', url: `/api/reviews/${await review(w, where)}`, payload: { decidedOn: '2026-10-20', outcome: 'upheld' } }) },
+  // Requests: the queue and cases are read by staff of the subtree; registering by editors and org admins;
+  // recording events by those and approvers (an extension only by approvers: tested in the service).
+  { route: 'GET /api/requests', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/requests?organizationId=${orgOf(w, where).id}&filter=all` }) },
+  { route: 'POST /api/requests', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/requests', payload: requestInput(orgOf(w, where).id) }) },
+  { route: 'GET /api/requests/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/requests/${await requestCase(w, where)}` }) },
+  { route: 'POST /api/requests/{id}/events', grants: { ...drafting, approver: 'own' }, make: async (w, where) => ({ method: 'POST', url: `/api/requests/${await requestCase(w, where)}/events`, payload: { kind: 'clarification-requested', on: '2026-11-30', items: '请写明文件名称', dueOn: '2026-12-10' } }) },
+  // Request statistics (tables 三 and 四): read by staff of the subtree (requests.read and reviews.read).
+  { route: 'GET /api/requests/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/requests/statistics?organizationId=${orgOf(w, where).id}&year=2026&format=2021` }) },
   // Search is public.
   { route: 'GET /api/search', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/search?q=%E9%80%9A%E7%9F%A5' }) },
+  // The working-day calendar: reading is public; entering or correcting a year is for system administrators.
+  { route: 'GET /api/calendar/years', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/calendar/years' }) },
+  { route: 'GET /api/calendar/years/{year}', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/calendar/years/2026' }) },
+  { route: 'PUT /api/calendar/years/{year}', grants: settingsOnly, global: true, make: () => Promise.resolve({ method: 'PUT', url: '/api/calendar/years/2027', payload: { source: '国办发明电〔2026〕99号（矩阵测试数据）', holidays: { '2027-01-01': '元旦' } } }) },
+  // The public side of requests: the deadline calculator and tracking by code are open to everyone.
+  { route: 'GET /api/deadline', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/deadline?received=2024-09-27&channel=online&extension=20' }) },
+  { route: 'GET /api/requests/track/{code}', grants: everyone, global: true, make: async (w) => {
+    const filed = await submitPublicRequest(w.ctx, { organizationId: w.region.litong.id, requesterType: 'natural', requesterName: '矩阵测试', informationRequested: '矩阵测试申请的政府信息', deliveryForm: 'electronic', deliveryMethod: 'online' });
+    return { method: 'GET', url: `/api/requests/track/${filed.trackingCode}` };
+  } },
 ];
 
 const CLOCK = new FixedClock('2026-11-30T02:00:00Z');

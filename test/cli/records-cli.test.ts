@@ -34,7 +34,7 @@ void describe('gongkai records commands', () => {
   void it('migrate applies the schema once', async () => {
     const first = await run('migrate');
     assert.equal(first.status, 0, first.stderr);
-    assert.equal(first.stdout, 'applied: 0001-records\n');
+    assert.equal(first.stdout, 'applied: 0001-records, 0002-requests\n');
     const second = await run('migrate');
     assert.match(second.stdout, /^already at the latest migration \(.*gongkai\.sqlite\)\n$/);
   });
@@ -42,7 +42,7 @@ void describe('gongkai records commands', () => {
   void it('demo loads the region once', async () => {
     const first = await run('demo');
     assert.equal(first.status, 0, first.stderr);
-    assert.equal(first.stdout, 'demo region loaded: 12 organizations, 59 items, 12 users\n');
+    assert.equal(first.stdout, 'demo region loaded: 12 organizations, 59 items, 12 requests, 12 users\n');
     const second = await run('demo');
     assert.equal(second.stdout, 'demo region already present (吴忠市人民政府 640300000); nothing loaded\n');
   });
@@ -108,7 +108,7 @@ void describe('gongkai records commands', () => {
     assert.match(refused.stderr, /error \[BACKUP_FAILED\].*--force/);
     const restored = await run('restore', backup, '--force');
     assert.equal(restored.status, 0, restored.stderr);
-    assert.match(restored.stdout, /migrations: 0001-records/);
+    assert.match(restored.stdout, /migrations: 0001-records, 0002-requests/);
     const pg = await run('backup', '--out', backup, '--database-url', 'postgres://nobody@127.0.0.1:1/none');
     assert.equal(pg.status, 2);
   });

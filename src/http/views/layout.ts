@@ -51,6 +51,9 @@ function nav(options: PageOptions): SafeHtml {
       <li><a href="/catalog">政府信息公开目录</a></li>
       <li><a href="/search">信息检索</a></li>
       <li><a href="/organizations">政府信息公开指南</a></li>
+      <li><a href="/requests/new">依申请公开</a></li>
+      <li><a href="/requests/track">申请查询</a></li>
+      <li><a href="/deadline">期限计算器</a></li>
       <li><a href="/console">工作人员登录</a></li>
     </ul>`;
   }
@@ -58,10 +61,13 @@ function nav(options: PageOptions): SafeHtml {
   return html`<ul>
       <li><a href="/console">工作台</a></li>
       <li><a href="/console/items">目录信息</a></li>
+      <li><a href="/console/requests">依申请公开</a></li>
+      <li><a href="/console/reviews">复议诉讼</a></li>
       <li><a href="/console/import">批量导入</a></li>
       <li><a href="/console/organizations">机构管理</a></li>
       <li><a href="/console/users">用户管理</a></li>
       <li><a href="/console/audit">审计日志</a></li>
+      <li><a href="/console/calendar">工作日历</a></li>
       <li><a href="/">门户首页</a></li>
       ${actor.kind === 'user'
         ? html`<li><a href="/console/password">修改密码</a></li>
