@@ -53,21 +53,44 @@ export function builtInCalendar(): WorkingDayCalendar {
 }
 
 const DAY_MS = 86_400_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The epoch day (days since 1970-01-01) of a `YYYY-MM-DD` date, or NaN when it is not a real date. */
+function parseEpochDay(date: string): number {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return Number.NaN;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return Number.NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const max = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
+  if (max === undefined || d < 1 || d > max) return Number.NaN;
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
 
 /** Whether `date` is a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is not). */
 export function isIsoDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  return !Number.isNaN(parseEpochDay(date));
 }
 
-function toEpochDay(date: string): number {
-  if (!isIsoDate(date)) {
-    throw new GongkaiError('VALIDATION_FAILED', `not a date (YYYY-MM-DD): ${date}`);
-  }
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/**
+ * The epoch day (days since 1970-01-01) of a date, for loops that count many days.
+ * @throws GongkaiError `VALIDATION_FAILED` when `date` is not a date
+ */
+export function toEpochDay(date: string): number {
+  const day = parseEpochDay(date);
+  if (Number.isNaN(day)) throw new GongkaiError('VALIDATION_FAILED', `not a date (YYYY-MM-DD): ${date}`);
+  return day;
 }
 
-function fromEpochDay(day: number): string {
+/** The `YYYY-MM-DD` date of an epoch day. */
+export function fromEpochDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The weekday of an epoch day: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOfEpochDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
 }
 
 /**
@@ -80,11 +103,62 @@ export function nextDay(date: string): string {
   return fromEpochDay(toEpochDay(date) + 1);
 }
 
-function yearOf(calendar: WorkingDayCalendar, date: string): CalendarYear {
-  const year = Number(date.slice(0, 4));
-  const data = calendar.years.get(year);
-  if (!data) throw new GongkaiError('CALENDAR_YEAR_MISSING', `${year} (needed for ${date})`);
-  return data;
+/** Working-day flags of every day of the covered years: 0 = year not covered, 1 = working, 2 = day off. */
+interface DayIndex {
+  start: number;
+  flags: Uint8Array;
+}
+
+// Calendars are immutable values (a changed year makes a new one), so an index per object stays valid.
+const indexes = new WeakMap<WorkingDayCalendar, DayIndex>();
+
+function dayIndex(calendar: WorkingDayCalendar): DayIndex {
+  const cached = indexes.get(calendar);
+  if (cached) return cached;
+  const years = [...calendar.years.keys()].sort((a, b) => a - b);
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (first === undefined || last === undefined) {
+    const empty = { start: 0, flags: new Uint8Array(0) };
+    indexes.set(calendar, empty);
+    return empty;
+  }
+  const start = Date.UTC(first, 0, 1) / DAY_MS;
+  const end = Date.UTC(last, 11, 31) / DAY_MS;
+  const flags = new Uint8Array(end - start + 1);
+  for (const data of calendar.years.values()) {
+    const from = Date.UTC(data.year, 0, 1) / DAY_MS;
+    const to = Date.UTC(data.year, 11, 31) / DAY_MS;
+    for (let day = from; day <= to; day += 1) {
+      const weekday = weekdayOfEpochDay(day);
+      flags[day - start] = weekday === 0 || weekday === 6 ? 2 : 1;
+    }
+    for (const date of Object.keys(data.holidays)) {
+      const day = parseEpochDay(date);
+      if (day >= from && day <= to) flags[day - start] = 2;
+    }
+    for (const date of Object.keys(data.workdays)) {
+      const day = parseEpochDay(date);
+      if (day >= from && day <= to) flags[day - start] = 1;
+    }
+  }
+  const index = { start, flags };
+  indexes.set(calendar, index);
+  return index;
+}
+
+/**
+ * Whether an epoch day is a working day (the fast form of {@link isWorkingDay}, for counting loops).
+ * @throws GongkaiError `CALENDAR_YEAR_MISSING` when the calendar has no data for the day's year
+ */
+export function isWorkingEpochDay(calendar: WorkingDayCalendar, day: number): boolean {
+  const index = dayIndex(calendar);
+  const flag = index.flags[day - index.start] ?? 0;
+  if (flag === 0) {
+    const date = fromEpochDay(day);
+    throw new GongkaiError('CALENDAR_YEAR_MISSING', `${date.slice(0, 4)} (needed for ${date})`);
+  }
+  return flag === 1;
 }
 
 /**
@@ -92,11 +166,7 @@ function yearOf(calendar: WorkingDayCalendar, date: string): CalendarYear {
  * @throws GongkaiError `CALENDAR_YEAR_MISSING` when the calendar has no data for the date's year
  */
 export function isWorkingDay(calendar: WorkingDayCalendar, date: string): boolean {
-  const data = yearOf(calendar, date);
-  if (date in data.workdays) return true;
-  if (date in data.holidays) return false;
-  const weekday = new Date(toEpochDay(date) * DAY_MS).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return isWorkingEpochDay(calendar, toEpochDay(date));
 }
 
 /**
@@ -110,10 +180,10 @@ export function addWorkingDays(calendar: WorkingDayCalendar, start: string, n: n
   let day = toEpochDay(start);
   let remaining = n;
   if (remaining <= 0) return start;
-  if (options.countStartDay && isWorkingDay(calendar, start)) remaining -= 1;
+  if (options.countStartDay && isWorkingEpochDay(calendar, day)) remaining -= 1;
   while (remaining > 0) {
     day += 1;
-    if (isWorkingDay(calendar, fromEpochDay(day))) remaining -= 1;
+    if (isWorkingEpochDay(calendar, day)) remaining -= 1;
   }
   return fromEpochDay(day);
 }
@@ -128,6 +198,6 @@ export function workingDaysBetween(calendar: WorkingDayCalendar, from: string, t
   const b = toEpochDay(to);
   if (b < a) return -workingDaysBetween(calendar, to, from);
   let count = 0;
-  for (let day = a + 1; day <= b; day += 1) if (isWorkingDay(calendar, fromEpochDay(day))) count += 1;
+  for (let day = a + 1; day <= b; day += 1) if (isWorkingEpochDay(calendar, day)) count += 1;
   return count;
 }

@@ -43,7 +43,8 @@ function csrfToken(request: FastifyRequest): string | undefined {
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<GongkaiApp> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
-    trustProxy: true,
+    // Only trusted proxies may name the client: otherwise anyone could spoof X-Forwarded-For past the rate limits.
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

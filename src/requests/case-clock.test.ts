@@ -681,7 +681,7 @@ void describe('case clock: deadlines (hand-counted)', () => {
     // 清明 04-04 off, 04-07, 04-08 (20) → 2025-04-08.
     void it('sets payBy 20 working days after the notice', () => {
       const c = fold([received(), feeNotice('2025-03-10')]);
-      assert.deepEqual(c.fee, { seq: 2, noticeOn: '2025-03-10', method: 'per-request', quantity: 12, amountYuan: 200, payBy: '2025-04-08', paidOn: null, lapsedOn: null });
+      assert.deepEqual(c.fee, { seq: 2, noticeOn: '2025-03-10', method: 'per-request', quantity: 12, amountYuan: 200, alreadyThisMonth: null, payBy: '2025-04-08', paidOn: null, lapsedOn: null });
     });
 
     void it('with feePausesClock: true, excludes the notice-to-payment interval', () => {

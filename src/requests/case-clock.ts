@@ -91,7 +91,7 @@ export interface CaseClock {
   clarification: { seq: number; requestedOn: string; items: string; dueOn: string; receivedOn: string | null; lapsedOn: string | null } | null;
   consultations: Consultation[];
   extension: { seq: number; approvedOn: string; workingDays: number; reason: string; approvedBy: string; noticeOn: string } | null;
-  fee: { seq: number; noticeOn: string; method: FeeMethod; quantity: number; amountYuan: number; payBy: string; paidOn: string | null; lapsedOn: string | null } | null;
+  fee: { seq: number; noticeOn: string; method: FeeMethod; quantity: number; amountYuan: number; alreadyThisMonth: number | null; payBy: string; paidOn: string | null; lapsedOn: string | null } | null;
   answeredOn: string | null;
   deliveredOn: string | null;
   closedOn: string | null;
@@ -195,7 +195,7 @@ function requireText(value: string | undefined, field: string, zh: string): void
  * Applies one event to the facts, or refuses it.
  * @throws GongkaiError `ILLEGAL_TRANSITION` (not allowed now, with the reason), `VALIDATION_FAILED` (a bad field)
  */
-function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: ClockOptions): void {
+function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: ClockOptions, trusted: boolean): void {
   if (!isIsoDate(e.on)) throw invalid('on', 'not a date (YYYY-MM-DD)', '日期格式应为 YYYY-MM-DD');
   if (e.kind === 'received') throw refuse('a case is received once', '每件申请只能登记一次收到');
   if (e.on < f.receivedOn) throw invalid('on', `before the date of receipt ${f.receivedOn}`, `日期早于收到申请日期 ${f.receivedOn}`);
@@ -203,7 +203,8 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
   if (status === 'closed') throw refuse('the case is closed', '本申请已办结，不能再登记办理事项');
   // Events are recorded in the order they happened, so every check above sees the log as it stood.
   if (e.on < f.lastEventOn) throw invalid('on', `before the latest event (${f.lastEventOn}); record events in the order they happened`, `日期早于上一项办理记录（${f.lastEventOn}），请按发生顺序登记`);
-  const current = (): DeadlineResult | null => deadlineOf(calendar, f, options).deadline;
+  // A stored log was checked when each event was appended; replaying it skips the checks that need the deadline.
+  const current = (): DeadlineResult | null => (trusted ? null : deadlineOf(calendar, f, options).deadline);
   const notDecided = (zh: string): void => {
     if (f.answered) throw refuse('the request has already been answered', `已作出答复，不能${zh}`);
   };
@@ -278,7 +279,7 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
       if (!Number.isInteger(e.amountYuan) || e.amountYuan < 1) throw invalid('amountYuan', 'a positive whole number of yuan', '收费金额应为正整数（元）');
       const due = current();
       if (due && e.on > due.finalDue) throw refuse(`the fee notice must be sent within the reply period (by ${due.finalDue})`, `应当在答复期限（${due.finalDue}）内发出收费通知`);
-      f.fee = { seq: e.seq, noticeOn: e.on, method: e.method, quantity: e.quantity, amountYuan: e.amountYuan, payBy: addWorkingDays(calendar, e.on, FEE_PAYMENT_WORKING_DAYS), paidOn: null, lapsedOn: null };
+      f.fee = { seq: e.seq, noticeOn: e.on, method: e.method, quantity: e.quantity, amountYuan: e.amountYuan, alreadyThisMonth: e.alreadyThisMonth ?? null, payBy: addWorkingDays(calendar, e.on, FEE_PAYMENT_WORKING_DAYS), paidOn: null, lapsedOn: null };
       break;
     }
     case 'fee-paid':
@@ -414,10 +415,24 @@ function initialFacts(first: RequestEvent): Facts {
  *   stands (the message says why), `CALENDAR_YEAR_MISSING` when a date runs into a year without data
  */
 export function foldCase(calendar: WorkingDayCalendar, events: readonly LoggedEvent[], options: ClockOptions = DEFAULT_CLOCK_OPTIONS): CaseClock {
+  return fold(calendar, events, options, false);
+}
+
+/**
+ * Folds a stored log, whose events were each checked by {@link appendEvent} when recorded: the same
+ * result as {@link foldCase} without re-checking the deadline at every event (for lists, projections
+ * and statistics over many cases).
+ * @throws GongkaiError as {@link foldCase} for checks that need no deadline, `CALENDAR_YEAR_MISSING`
+ */
+export function replayCase(calendar: WorkingDayCalendar, events: readonly LoggedEvent[], options: ClockOptions = DEFAULT_CLOCK_OPTIONS): CaseClock {
+  return fold(calendar, events, options, true);
+}
+
+function fold(calendar: WorkingDayCalendar, events: readonly LoggedEvent[], options: ClockOptions, trusted: boolean): CaseClock {
   const [first, ...rest] = events;
   if (!first) throw refuse('a case has at least its receipt', '申请没有收到记录');
   const f = initialFacts(first);
-  for (const e of rest) apply(calendar, f, e, options);
+  for (const e of rest) apply(calendar, f, e, options, trusted);
   return snapshot(calendar, f, options);
 }
 
@@ -426,8 +441,13 @@ export function foldCase(calendar: WorkingDayCalendar, events: readonly LoggedEv
  * @throws GongkaiError as {@link foldCase}, for the new event
  */
 export function appendEvent(calendar: WorkingDayCalendar, events: readonly LoggedEvent[], event: RequestEvent, options: ClockOptions = DEFAULT_CLOCK_OPTIONS): CaseClock {
-  const seq = events.length + 1;
-  return foldCase(calendar, [...events, { ...event, seq }], options);
+  const [first, ...rest] = events;
+  if (!first) return fold(calendar, [{ ...event, seq: 1 }], options, false);
+  // The stored events were checked when recorded (a later calendar correction must not make them unreadable); only the new one is checked now.
+  const f = initialFacts(first);
+  for (const e of rest) apply(calendar, f, e, options, true);
+  apply(calendar, f, { ...event, seq: events.length + 1 }, options, false);
+  return snapshot(calendar, f, options);
 }
 
 function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions): CaseClock {
@@ -471,7 +491,12 @@ function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions)
     calendarGap,
     provisional: excluded.some((i) => i.provisional),
     excluded,
-    explanation: explain(f, deadline, excluded),
+    // Built on first read: rebuilding many projections never needs the text.
+    get explanation(): ExplanationStep[] {
+      const steps = explain(f, deadline, excluded);
+      Object.defineProperty(this, 'explanation', { value: steps, enumerable: true });
+      return steps;
+    },
     allowedNext: allowedNext(f),
     lastEventOn: f.lastEventOn,
   };

@@ -5,7 +5,7 @@
  * count (2019 art. 33 ¶3); an approved extension adds at most the rule set's maximum (art. 33 ¶2).
  * Working days come from the one calendar module; a year without data is refused.
  */
-import { isIsoDate, isWorkingDay, nextDay } from '../calendar/working-days.ts';
+import { fromEpochDay, isIsoDate, isWorkingEpochDay, toEpochDay, weekdayOfEpochDay } from '../calendar/working-days.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import { ruleSetFor } from './regulation-rule-sets.ts';
@@ -73,28 +73,30 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, input: Deadli
       throw invalid('excluded', `bad interval ${interval.from}..${interval.to}`, `不计入期限的区间无效：${interval.from}..${interval.to}`);
     }
   }
-  const isExcluded = (date: string): boolean => excluded.some((i) => date >= i.from && date <= i.to);
+  const excludedDays = excluded.map((i) => [toEpochDay(i.from), toEpochDay(i.to)] as const);
+  const isExcluded = (day: number): boolean => excludedDays.some(([from, to]) => day >= from && day <= to);
 
   const start = input.clarifiedOn ?? input.receivedOn;
   const notableDays: NotableDay[] = [];
   let counted = 0;
-  let day = start;
-  let replyDue = start;
+  let day = toEpochDay(start);
+  let replyDue = day;
   const target = ruleSet.replyWorkingDays + extension;
+  // Epoch days, not date strings: this loop runs for every case on every queue rebuild.
   while (counted < target) {
-    day = nextDay(day);
-    const working = isWorkingDay(calendar, day);
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    day += 1;
+    const working = isWorkingEpochDay(calendar, day);
+    const weekday = weekdayOfEpochDay(day);
     const weekend = weekday === 0 || weekday === 6;
-    if (working && weekend) notableDays.push({ date: day, kind: 'workday' });
-    if (!working && !weekend) notableDays.push({ date: day, kind: 'holiday' });
+    if (working && weekend) notableDays.push({ date: fromEpochDay(day), kind: 'workday' });
+    if (!working && !weekend) notableDays.push({ date: fromEpochDay(day), kind: 'holiday' });
     if (!working) continue;
     if (isExcluded(day)) {
-      notableDays.push({ date: day, kind: 'excluded' });
+      notableDays.push({ date: fromEpochDay(day), kind: 'excluded' });
       continue;
     }
     counted += 1;
     if (counted === ruleSet.replyWorkingDays) replyDue = day;
   }
-  return { ruleSet, clockStartsAfter: start, replyDue, finalDue: day, workingDaysCounted: target, notableDays };
+  return { ruleSet, clockStartsAfter: start, replyDue: fromEpochDay(replyDue), finalDue: fromEpochDay(day), workingDaysCounted: target, notableDays };
 }

@@ -80,15 +80,18 @@ function notApplicable(kind: ReplyDocumentKind): GongkaiError {
 }
 
 /**
- * The fee as computed from the tiers, matching the amount notified. The log keeps the method,
- * quantity and amount but not the pieces the requester had already applied for that month, so for
- * a per-request fee the smallest month count giving the notified amount is taken: the amount is
- * exact, the numbering of pieces (第n件) may not be.
+ * The fee as computed from the tiers, matching the amount notified. A per-request fee computed by
+ * the service records the pieces the requester had already applied for that month; for one entered
+ * by hand the smallest month count giving the notified amount is taken: the amount is exact, the
+ * numbering of pieces (第n件) may not be.
  * @throws GongkaiError `VALIDATION_FAILED` when no count gives the notified amount (an amount typed in by hand)
  */
 function feeResultOf(fee: NonNullable<CaseClock['fee']>): FeeResult {
   if (fee.method === 'per-page') {
     const result = computeFee({ method: 'per-page', pages: fee.quantity });
+    if (result.amountYuan === fee.amountYuan) return result;
+  } else if (fee.alreadyThisMonth !== null) {
+    const result = computeFee({ method: 'per-request', alreadyThisMonth: fee.alreadyThisMonth, pieces: fee.quantity });
     if (result.amountYuan === fee.amountYuan) return result;
   } else {
     for (let already = 0; already + fee.quantity <= MAX_FEE_UNITS; already += 1) {

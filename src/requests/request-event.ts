@@ -22,7 +22,7 @@ export type RequestEvent =
   | { kind: 'consultation-sent'; on: string; party: ConsultedParty; partyName: string }
   | { kind: 'consultation-answered'; on: string; consultation: number; opinion: ConsultationOpinion }
   | { kind: 'extension-approved'; on: string; workingDays: number; reason: string; approvedBy: string; noticeOn: string }
-  | { kind: 'fee-notice-sent'; on: string; method: FeeMethod; quantity: number; amountYuan: number }
+  | { kind: 'fee-notice-sent'; on: string; method: FeeMethod; quantity: number; amountYuan: number; /** 按件: pieces the requester had already applied for that month (set when the amount is computed). */ alreadyThisMonth?: number }
   | { kind: 'fee-paid'; on: string }
   | { kind: 'fee-lapsed'; on: string }
   | { kind: 'answered'; on: string; outcome: string; legalBasis: string; reasons?: string }

@@ -19,7 +19,7 @@ import { findOrganizationById } from '../organizations/organization.repository.t
 import { nowIso, today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { appendEvent, foldCase, timeliness } from './case-clock.ts';
+import { appendEvent, foldCase, replayCase, timeliness } from './case-clock.ts';
 import type { CaseClock, ClockOptions, Timeliness } from './case-clock.ts';
 import { computeFee } from './fee-schedule.ts';
 import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, requesterKey } from './personal-data.ts';
@@ -254,7 +254,7 @@ export async function submitPublicRequest(ctx: ServiceContext, raw: unknown): Pr
   const id = await writeNewCase(ctx, actor, input, calendar, false);
   const record = await caseOrThrow(ctx.store.db, id);
   const events = await selectEvents(ctx.store.db, id);
-  const clock = foldCase(calendar, events.map((e) => e.event), clockOptions(ctx));
+  const clock = replayCase(calendar, events.map((e) => e.event), clockOptions(ctx));
   return { trackingCode: record.trackingCode, receivedOn: record.receivedOn, replyDue: clock.deadline?.replyDue ?? null };
 }
 
@@ -269,7 +269,7 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
   authorize(actor, 'requests.read', { organizationPath: record.organizationPath });
   const events = await selectEvents(ctx.store.db, id);
   const calendar = await loadCalendar(ctx);
-  const clock = foldCase(calendar, events.map((e) => e.event), clockOptions(ctx));
+  const clock = replayCase(calendar, events.map((e) => e.event), clockOptions(ctx));
   return {
     id: record.id,
     trackingCode: record.trackingCode,
@@ -302,7 +302,7 @@ async function completeEvent(db: Db, record: RequestCaseRecord, clock: CaseClock
     if (fee.amountYuan === 0) {
       throw new GongkaiError('ILLEGAL_TRANSITION', 'no fee is due: the request is within the free tier', { issues: [{ field: 'quantity', message: 'within the free tier (国办函〔2020〕109号 art. 4–5)', messageZh: '未超出免费范围，不应收费（国办函〔2020〕109号）' }] });
     }
-    return { ...input, amountYuan: fee.amountYuan };
+    return { ...input, amountYuan: fee.amountYuan, ...(input.method === 'per-request' ? { alreadyThisMonth: already } : {}) };
   }
   if (input.kind === 'answered') {
     const outcome = outcomeById(input.outcome);
@@ -339,7 +339,7 @@ export async function recordEvent(ctx: ServiceContext, actor: Actor, caseId: num
     authorize(actor, input.kind === 'extension-approved' ? 'requests.approve_extension' : 'requests.handle', { organizationPath: record.organizationPath });
     const stored = await selectEvents(trx, caseId);
     const log = stored.map((e) => e.event);
-    const before = foldCase(calendar, log, options);
+    const before = replayCase(calendar, log, options);
     const event = await completeEvent(trx, record, before, input);
     const after = appendEvent(calendar, log, event, options);
     const at = nowIso(ctx.clock);
@@ -374,7 +374,7 @@ export async function trackRequest(ctx: ServiceContext, rawCode: string): Promis
   if (!record) throw new GongkaiError('NOT_FOUND', 'tracking code');
   const events = await selectEvents(ctx.store.db, record.id);
   const calendar = await loadCalendar(ctx);
-  const clock = foldCase(calendar, events.map((e) => e.event), clockOptions(ctx));
+  const clock = replayCase(calendar, events.map((e) => e.event), clockOptions(ctx));
   return {
     trackingCode: record.trackingCode,
     organizationName: record.organizationName,
@@ -446,7 +446,7 @@ export async function rebuildCaseClocks(db: Db, calendar: WorkingDayCalendar, op
   for (const id of ids) {
     const log = logs.get(id);
     if (!log) continue;
-    await writeProjection(db, id, foldCase(calendar, log, options), now);
+    await writeProjection(db, id, replayCase(calendar, log, options), now);
   }
   return ids.length;
 }

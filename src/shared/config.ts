@@ -30,6 +30,12 @@ const envSchema = z.object({
   GONGKAI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** Sender address of reminder e-mails. */
   GONGKAI_MAIL_FROM: z.string().min(3).default('gongkai@localhost'),
+  /**
+   * Which reverse proxies may set X-Forwarded-For (the client address that rate limits count):
+   * absent = none (the socket address counts), `true` = any (only behind a proxy that rewrites the
+   * header), or a comma-separated list of addresses/CIDRs, e.g. `127.0.0.1,10.0.0.0/8`.
+   */
+  GONGKAI_TRUST_PROXY: z.string().min(1).optional(),
   /** Log level of the server (pino levels). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -55,6 +61,8 @@ export interface Config {
   /** SMTP URL for reminder e-mails, or null (in-app only). */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Fastify's `trustProxy`: false (default), true, or a list of proxy addresses. */
+  trustProxy: boolean | string;
 }
 
 /**
@@ -89,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     reminderWorkingDays: e.GONGKAI_REMINDER_WORKING_DAYS,
     smtpUrl: e.GONGKAI_SMTP_URL ?? null,
     mailFrom: e.GONGKAI_MAIL_FROM,
+    trustProxy: e.GONGKAI_TRUST_PROXY === undefined || e.GONGKAI_TRUST_PROXY === 'false' ? false : e.GONGKAI_TRUST_PROXY === 'true' ? true : e.GONGKAI_TRUST_PROXY,
   });
 }
