@@ -53,6 +53,7 @@ export const AUDIT_ACTION_NAMES_ZH: Readonly<Record<string, string>> = {
   'review.document.add': '上传行政复议或行政诉讼文书',
   'calendar.year_set': '设置工作日历年度',
   'request.register': '登记政府信息公开申请',
+  'request.attachment.add': '依申请公开：上传申请材料',
   'request.clarification-requested': '依申请公开：告知补正',
   'request.clarification-received': '依申请公开：收到补正申请',
   'request.clarification-lapsed': '依申请公开：逾期未补正',

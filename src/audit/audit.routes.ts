@@ -13,6 +13,7 @@ import { AUDIT_ACTION_NAMES_ZH } from './audit-event.ts';
 import type { AuditEvent } from './audit-event.ts';
 import { AUDIT_PAGE_MAX, getAuditEvent, listAuditEvents } from './audit.service.ts';
 import type { AuditFilter } from './audit.service.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -35,12 +36,12 @@ const auditEventSchema = z.object({
 });
 
 const auditQuerySchema = z.object({
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: recordIdSchema.optional(),
   entityType: z.string().min(1).max(64).optional(),
   entityId: z.string().min(1).max(64).optional(),
   action: z.string().min(1).max(64).optional(),
   /** Cursor: events with a smaller id (the `nextBefore` of the previous page). */
-  before: z.coerce.number().int().positive().optional(),
+  before: recordIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).optional(),
 });
 
@@ -132,7 +133,7 @@ export function auditRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
     },
   );
 
-  app.get('/console/audit', { schema: { hide: true, querystring: auditQuerySchema.extend({ organizationId: z.union([z.literal(''), z.coerce.number().int().positive()]).optional() }) } }, async (request, reply) => {
+  app.get('/console/audit', { schema: { hide: true, querystring: auditQuerySchema.extend({ organizationId: z.union([z.literal(''), recordIdSchema]).optional() }) } }, async (request, reply) => {
     const { organizationId, ...rest } = request.query;
     const filter = toFilter({ ...rest, ...(typeof organizationId === 'number' ? { organizationId } : {}) });
     const limit = filter.limit ?? 50;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from './actor.ts';
 import type { Actor } from './actor.ts';
 import type { User } from './user.ts';
+import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
 
 /** The common error body of every API error. */
 export const apiErrorSchema = z.object({
@@ -33,7 +34,7 @@ export const grantSchema = z.object({
 export const grantInputSchema = z.object({
   role: z.enum(ROLES),
   /** The organization (subtree root); null for `system_admin`. */
-  organizationId: z.number().int().positive().nullable(),
+  organizationId: z.number().int().positive().max(MAX_RECORD_ID).nullable(),
 });
 
 /** A user as shown. */
@@ -130,4 +131,4 @@ export const updateUserBodySchema = z.object({
 });
 
 /** `:id` path parameter. */
-export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const idParamsSchema = z.object({ id: recordIdSchema });

@@ -26,8 +26,10 @@ import { FIELD_LABELS_ZH } from './catalog-item.schema.ts';
 import { dashboardPage, detailPage, itemFormPage, listPage } from './catalog-console.views.ts';
 import { catalogDashboard, draftableOrganizations, getItemDetail, listCatalogItems, subjectCategoryChoices, visibleOrganizations } from './catalog-query.service.ts';
 import type { ItemQuery } from './catalog-query.service.ts';
-import { contentDisposition, readSingleFile } from './catalog.routes.ts';
+import { contentDisposition } from '../http/uploads.ts';
+import { readSingleFile } from './catalog.routes.ts';
 import { approveAndPublish, createDraft, itemToRawInput, linkInterpretation, returnItem, submitItem, supersedeItem, updateDraft, withdrawItem } from './catalog.service.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const GUARD = { onRequest: requireStaffPage };
@@ -240,7 +242,7 @@ export function catalogConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
     }
   });
 
-  app.get('/console/items/:id/attachments/:attachmentId', { ...GUARD, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+  app.get('/console/items/:id/attachments/:attachmentId', { ...GUARD, schema: { hide: true, params: z.object({ id: recordIdSchema, attachmentId: recordIdSchema }) } }, async (request, reply) => {
     const { attachment, filePath } = await getAttachment(ctx, request.actor, request.params.id, request.params.attachmentId);
     return reply.type(attachment.mediaType).header('Content-Disposition', contentDisposition(attachment.fileName)).header('Content-Length', String(attachment.sizeBytes)).send(createReadStream(filePath));
   });

@@ -22,13 +22,14 @@ import { importFormPage, importResultPage } from './catalog-import.view.ts';
 import type { OrganizationChoice } from './catalog-import.view.ts';
 import { ITEM_STATUSES } from './catalog-item.ts';
 import type { ItemStatus } from './catalog-item.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const statusCodes = ITEM_STATUSES.map((s) => s.code) as [ItemStatus, ...ItemStatus[]];
 
 /** Query of the import API. */
 const importQuerySchema = z.object({
   /** The organization that will own the items. */
-  organizationId: z.coerce.number().int().positive(),
+  organizationId: recordIdSchema,
   /** `true`/`1`: only check the file. */
   dryRun: z
     .enum(['true', 'false', '1', '0'])
@@ -53,7 +54,7 @@ const importResultSchema = z.object({
 
 /** Query of the export API and page. */
 const exportQuerySchema = z.object({
-  organizationId: z.coerce.number().int().positive(),
+  organizationId: recordIdSchema,
   format: z.enum(['csv', 'xlsx']).default('csv'),
   /** `true`/`1`: include the organizations below. */
   includeSubtree: z
@@ -149,7 +150,7 @@ export function catalogImportRoutes(app: GongkaiApp, ctx: AppContext): Promise<v
     {
       schema: {
         hide: true,
-        querystring: z.object({ org: z.coerce.number().int().positive(), format: z.enum(['csv', 'xlsx']).default('xlsx'), status: z.union([z.enum(statusCodes), z.literal('')]).optional(), subtree: z.string().optional() }),
+        querystring: z.object({ org: recordIdSchema, format: z.enum(['csv', 'xlsx']).default('xlsx'), status: z.union([z.enum(statusCodes), z.literal('')]).optional(), subtree: z.string().optional() }),
       },
       onRequest: requireStaffPage,
     },

@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
+import { contentDisposition } from '../http/uploads.ts';
 import { renderPage } from '../http/views/layout.ts';
 import { html } from '../http/html.ts';
 import { organizationDepth } from '../organizations/organization.ts';
@@ -38,16 +39,6 @@ function pathId(value: string): number {
   return Number(value);
 }
 
-/**
- * `Content-Disposition` for a download: an ASCII fallback name plus the UTF-8 name (RFC 6266 /
- * RFC 8187), so Chinese file names survive in every browser.
- */
-export function contentDisposition(fileName: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters must not reach a header
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_').replace(/[\u0000-\u001f]/g, '') || 'attachment';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Registers the routes of this module. */
 export function catalogPortalRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {

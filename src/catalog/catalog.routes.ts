@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiErrorSchema, idParamsSchema } from '../auth/auth.schema.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
-import { GongkaiError } from '../shared/errors.ts';
+import { contentDisposition, readFileUpload } from '../http/uploads.ts';
 import { addAttachment, getAttachment } from './attachment.service.ts';
 import type { AttachmentUpload } from './attachment.service.ts';
 import { getItemDetail, getItemTimeliness, itemWithTimeliness, listCatalogItems } from './catalog-query.service.ts';
@@ -30,31 +30,18 @@ import {
   updateItemBodySchema,
 } from './catalog.schema.ts';
 import { approveAndPublish, createDraft, linkInterpretation, returnItem, submitItem, supersedeItem, updateDraft, withdrawItem } from './catalog.service.ts';
+import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
 
 const TAGS = ['catalog'];
 const BEARER = [{ bearer: [] }];
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 
 /**
- * The first file of a multipart request, or `VALIDATION_FAILED` naming the `file` field.
- * @throws GongkaiError `UPLOAD_TYPE` when the request is not multipart
+ * The first file of a multipart request.
+ * @throws GongkaiError `UPLOAD_TYPE` when the request is not multipart, `VALIDATION_FAILED` without a file
  */
 export async function readSingleFile(request: FastifyRequest): Promise<AttachmentUpload> {
-  if (!request.isMultipart()) throw new GongkaiError('UPLOAD_TYPE', 'send the file as multipart/form-data (field `file`)');
-  let upload: AttachmentUpload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    const data = await part.toBuffer();
-    if (upload === null && part.filename) upload = { fileName: part.filename, mediaType: part.mimetype, data };
-  }
-  if (!upload) throw new GongkaiError('VALIDATION_FAILED', 'file', { issues: [{ field: 'file', message: 'a file is required in the multipart field `file`', messageZh: '请选择要上传的附件' }] });
-  return upload;
-}
-
-/** `Content-Disposition` for a download: an ASCII fallback name plus the UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return (await readFileUpload(request)).upload;
 }
 
 /** Registers the routes of this module. */
@@ -155,7 +142,7 @@ export function catalogApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void
         summary: 'Mark a published item as superseded by another published item of the same organization (approvers)',
         security: BEARER,
         params: idParamsSchema,
-        body: z.object({ byItemId: z.number().int().positive() }),
+        body: z.object({ byItemId: z.number().int().positive().max(MAX_RECORD_ID) }),
         response: { 200: itemSchema, ...errors },
       },
     },
@@ -170,7 +157,7 @@ export function catalogApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void
         summary: 'Link a policy interpretation (an item of genre `interpretation`) to this policy document',
         security: BEARER,
         params: idParamsSchema,
-        body: z.object({ interpretationItemId: z.number().int().positive() }),
+        body: z.object({ interpretationItemId: z.number().int().positive().max(MAX_RECORD_ID) }),
         response: { 200: z.object({ created: z.boolean() }), 201: z.object({ created: z.boolean() }), ...errors },
       },
     },
@@ -204,7 +191,7 @@ export function catalogApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void
       schema: {
         tags: TAGS,
         summary: 'Download an attachment (public for published items)',
-        params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+        params: z.object({ id: recordIdSchema, attachmentId: recordIdSchema }),
       },
     },
     async (request, reply) => {

@@ -8,6 +8,7 @@ import type { Attachment } from './attachment.ts';
 import { DISCLOSURE_TYPES, GENRES, ITEM_STATUSES, VALIDITIES } from './catalog-item.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import type { CatalogItemView, ItemDetail } from './catalog-query.service.ts';
+import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
 
 const genreCodes = GENRES.map((g) => g.code) as [string, ...string[]];
 const statusCodes = ITEM_STATUSES.map((s) => s.code) as [(typeof ITEM_STATUSES)[number]['code'], ...(typeof ITEM_STATUSES)[number]['code'][]];
@@ -15,7 +16,7 @@ const statusCodes = ITEM_STATUSES.map((s) => s.code) as [(typeof ITEM_STATUSES)[
 /** The fields of a draft as the API accepts them (see catalog-item.schema.ts for every rule). */
 const itemFieldsShape = {
   /** The owning organization. */
-  organizationId: z.number().int().positive(),
+  organizationId: z.number().int().positive().max(MAX_RECORD_ID),
   /** 索引号, only when assigned by hand (e.g. `640300032/2026-00001`); otherwise generated at publication. */
   indexNumber: z.string().nullish(),
   /** 标题, 1–300 characters. */
@@ -69,7 +70,7 @@ export function presentOnly(body: Record<string, unknown>): Record<string, unkno
 export const listItemsQuerySchema = z.object({
   /** Omit for the public catalog (published items); give a status (or `all`) for the staff view of your subtree. */
   status: z.enum([...statusCodes, 'all']).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: recordIdSchema.optional(),
   genre: z.enum(genreCodes as [(typeof GENRES)[number]['code'], ...(typeof GENRES)[number]['code'][]]).optional(),
   subjectCategory: z.string().max(80).optional(),
   /** Year of publication (of creation for unpublished items). */

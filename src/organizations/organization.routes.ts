@@ -25,6 +25,7 @@ import { createOrganization, getOrganization, listOrganizations, updateOrganizat
 import { emptyOgiOffice } from './organization.ts';
 import type { Organization, OrganizationInput } from './organization.ts';
 import { organizationFormPage, organizationGuidePage, organizationListPage, organizationTreePage } from './organization.views.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const FORM_ERRORS = new Set(['VALIDATION_FAILED', 'ORGANIZATION_UNKNOWN', 'ORGANIZATION_TREE_INVALID', 'FORBIDDEN']);
@@ -105,7 +106,7 @@ export function organizationRoutes(app: GongkaiApp, ctx: AppContext): Promise<vo
     return reply.type(HTML).send(consolePage(request.actor, csrf, '机构管理', body));
   });
 
-  app.get('/console/organizations/new', { schema: { hide: true, querystring: z.object({ parent: z.coerce.number().int().positive().optional() }) } }, async (request, reply) => {
+  app.get('/console/organizations/new', { schema: { hide: true, querystring: z.object({ parent: recordIdSchema.optional() }) } }, async (request, reply) => {
     const organizations = await listOrganizations(ctx, request.actor);
     const csrf = reply.generateCsrf();
     const parent = organizations.find((o) => o.id === request.query.parent);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, ORGANIZATION_LEVELS, organizationDepth } from './organization.ts';
 import type { Organization, OrganizationInput, OgiOffice } from './organization.ts';
+import { MAX_RECORD_ID } from '../shared/record-id.ts';
 
 /** The OGI office facts (2019 art. 12); every field may be empty. */
 export const ogiOfficeSchema = z.object({
@@ -49,7 +50,7 @@ export function organizationToApi(org: Organization): z.infer<typeof organizatio
 
 const createFields = {
   /** The parent organization; null for a root (system administrators only). */
-  parentId: z.number().int().positive().nullable(),
+  parentId: z.number().int().positive().max(MAX_RECORD_ID).nullable(),
   name: z.string().min(1).max(100),
   shortName: z.string().max(50).nullable().optional(),
   kind: z.enum(ORGANIZATION_KINDS),
@@ -58,7 +59,7 @@ const createFields = {
   divisionCode: z.string().max(6).nullable().optional(),
   /** 6–24 letters, digits or hyphens. */
   organizationCode: z.string().min(1).max(24),
-  competentDepartmentId: z.number().int().positive().nullable().optional(),
+  competentDepartmentId: z.number().int().positive().max(MAX_RECORD_ID).nullable().optional(),
   ogiOffice: ogiOfficeSchema.partial().optional(),
   /** Must contain `{yyyy}` and `{nnnnn}`; null = the default. */
   indexNumberTemplate: z.string().max(64).nullable().optional(),

@@ -602,7 +602,7 @@ void describe('case clock: deadlines (hand-counted)', () => {
     // Count: 03-04 … 03-07 (4), 03-13, 03-14 (6), 03-17 … 03-21 (11), 03-24 … 03-28 (16),
     // 03-31, 04-01, 04-02, 04-03 (20) → 2025-04-03.
     const c = fold([received(), consult('2025-03-07'), consultAnswer('2025-03-12', 2)]);
-    assert.deepEqual(c.excluded, [{ from: '2025-03-08', to: '2025-03-12', reasonZh: '征求第三方（某公司）意见', workingDays: 3, provisional: false }]);
+    assert.deepEqual(c.excluded, [{ from: '2025-03-08', to: '2025-03-12', cause: 'third-party', consultationSeq: 2, reasonZh: '征求第三方（某公司）意见', publicReasonZh: '征求第三方意见', workingDays: 3, provisional: false }]);
     assert.equal(c.consultations[0]?.windowEndsOn, '2025-03-28');
     assert.equal(c.deadline?.replyDue, '2025-04-03');
     assert.equal(c.provisional, false);
@@ -612,7 +612,7 @@ void describe('case clock: deadlines (hand-counted)', () => {
     // 03-08 … 03-28 excluded (15 working days). Count: 03-04 … 03-07 (4), 03-31 … 04-03 (8),
     // 清明 04-04 off, 04-07 … 04-11 (13), 04-14 … 04-18 (18), 04-21, 04-22 (20) → 2025-04-22.
     const open = fold([received(), consult('2025-03-07')]);
-    assert.deepEqual(open.excluded, [{ from: '2025-03-08', to: '2025-03-28', reasonZh: '征求第三方（某公司）意见', workingDays: 15, provisional: true }]);
+    assert.deepEqual(open.excluded, [{ from: '2025-03-08', to: '2025-03-28', cause: 'third-party', consultationSeq: 2, reasonZh: '征求第三方（某公司）意见', publicReasonZh: '征求第三方意见', workingDays: 15, provisional: true }]);
     assert.equal(open.deadline?.replyDue, '2025-04-22');
     assert.equal(open.provisional, true);
     // Once “no reply” is recorded after the window, the same interval is final.
@@ -654,7 +654,7 @@ void describe('case clock: deadlines (hand-counted)', () => {
     assert.equal(fold([received('2025-09-22')]).deadline?.replyDue, '2025-10-24');
     const c = fold([...base, consultAnswer('2025-10-10', 2)]);
     assert.equal(c.consultations[0]?.windowEndsOn, '2025-10-23');
-    assert.deepEqual(c.excluded, [{ from: '2025-09-27', to: '2025-10-10', reasonZh: '征求其他机关（市统计局）意见', workingDays: 5, provisional: false }]);
+    assert.deepEqual(c.excluded, [{ from: '2025-09-27', to: '2025-10-10', cause: 'agency', consultationSeq: 2, reasonZh: '征求其他机关（市统计局）意见', publicReasonZh: '征求其他机关意见', workingDays: 5, provisional: false }]);
     assert.equal(c.deadline?.replyDue, '2025-10-31');
     assert.equal(c.deadline?.finalDue, '2025-10-31');
   });
@@ -688,7 +688,7 @@ void describe('case clock: deadlines (hand-counted)', () => {
       // Paid Fri 03-14: 03-11 … 03-14 excluded (4). Count: 03-04 … 03-07 (4), 03-10 (5),
       // 03-17 … 03-21 (10), 03-24 … 03-28 (15), 03-31 … 04-03 (19), 04-07 (20) → 2025-04-07.
       const c = fold([received(), feeNotice('2025-03-10'), { kind: 'fee-paid', on: '2025-03-14' }], { feePausesClock: true });
-      assert.deepEqual(c.excluded, [{ from: '2025-03-11', to: '2025-03-14', reasonZh: '收费通知至缴费期间（可配置，依据待核实）', workingDays: 4, provisional: false }]);
+      assert.deepEqual(c.excluded, [{ from: '2025-03-11', to: '2025-03-14', cause: 'fee', consultationSeq: null, reasonZh: '收费通知至缴费期间（可配置，依据待核实）', publicReasonZh: '收费通知至缴费期间', workingDays: 4, provisional: false }]);
       assert.equal(c.deadline?.replyDue, '2025-04-07');
       assert.equal(c.provisional, false);
     });
@@ -825,5 +825,22 @@ void describe('case clock: explanation', () => {
     );
     assert.equal(steps[1]?.textZh, '发出收费通知（按件计收 200 元），申请人应在 2025-04-08 前缴纳，2025-03-14 已缴纳；2025-03-11 至 2025-03-14 不计入答复期限（收费期间是否中止计算尚无明确依据，按本系统配置）。');
     assert.equal(steps[3]?.textZh, '作出答复（予以公开），已超过答复期限。');
+  });
+});
+
+describe('case clock: the public explanation', () => {
+  it('names no consulted party or official and gives no internal reason, even for short names', () => {
+    const calendar = builtInCalendar();
+    const c = foldCase(calendar, [
+      { kind: 'received', on: '2025-03-03', channel: 'online', seq: 1 },
+      { kind: 'consultation-sent', on: '2025-03-05', party: 'third-party', partyName: '20', seq: 2 },
+      { kind: 'consultation-answered', on: '2025-03-10', consultation: 2, opinion: 'consent', seq: 3 },
+      { kind: 'extension-approved', on: '2025-03-20', workingDays: 5, reason: '涉及李某档案', approvedBy: '王', noticeOn: '2025-03-20', seq: 4 },
+    ]);
+    const text = c.publicExplanation.map((s) => `${s.textZh} ${s.textEn}`).join('\n');
+    assert.ok(!text.includes('（20）') && !text.includes('of 20'), text);
+    assert.ok(!text.includes('王') && !text.includes('李某'), text);
+    assert.match(text, /20个工作日/, 'ordinary figures are untouched');
+    assert.ok(c.explanation.some((s) => s.textZh.includes('（20）')), 'staff see the name');
   });
 });

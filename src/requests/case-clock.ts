@@ -70,7 +70,14 @@ export interface ExplanationStep {
 export interface ExcludedInterval {
   from: string;
   to: string;
+  /** What the time was spent on: consulting a third party or an agency, or waiting for a fee. */
+  cause: 'third-party' | 'agency' | 'fee';
+  /** The consultation's `seq`, for consultations. */
+  consultationSeq: number | null;
+  /** The reason with the consulted party's name (staff only). */
   reasonZh: string;
+  /** The reason without names (for the requester and the public). */
+  publicReasonZh: string;
   /** Working days inside the interval. */
   workingDays: number;
   /** True while the interval's end is not yet known (assumed to run its full length). */
@@ -103,6 +110,8 @@ export interface CaseClock {
   provisional: boolean;
   excluded: ExcludedInterval[];
   explanation: ExplanationStep[];
+  /** The same explanation without names of consulted parties or staff, or the extension's reason (for the requester). */
+  publicExplanation: ExplanationStep[];
   /** Event kinds that may be recorded next (a kind listed may still be refused for its dates or fields). */
   allowedNext: RequestEventKind[];
   /** The date of the latest event. */
@@ -160,7 +169,10 @@ function excludedIntervals(calendar: WorkingDayCalendar, f: Facts, options: Cloc
     intervals.push({
       from,
       to: end,
+      cause: c.party,
+      consultationSeq: c.seq,
       reasonZh: `${c.party === 'third-party' ? '征求第三方' : '征求其他机关'}（${c.partyName}）意见`,
+      publicReasonZh: c.party === 'third-party' ? '征求第三方意见' : '征求其他机关意见',
       workingDays: workingDaysBetween(calendar, c.sentOn, end),
       provisional: c.answeredOn === null,
     });
@@ -169,7 +181,7 @@ function excludedIntervals(calendar: WorkingDayCalendar, f: Facts, options: Cloc
     const end = f.fee.paidOn ?? f.fee.lapsedOn ?? f.fee.payBy;
     const from = nextDay(f.fee.noticeOn);
     if (end >= from) {
-      intervals.push({ from, to: end, reasonZh: '收费通知至缴费期间（可配置，依据待核实）', workingDays: workingDaysBetween(calendar, f.fee.noticeOn, end), provisional: f.fee.paidOn === null && f.fee.lapsedOn === null });
+      intervals.push({ from, to: end, cause: 'fee', consultationSeq: null, reasonZh: '收费通知至缴费期间（可配置，依据待核实）', publicReasonZh: '收费通知至缴费期间', workingDays: workingDaysBetween(calendar, f.fee.noticeOn, end), provisional: f.fee.paidOn === null && f.fee.lapsedOn === null });
     }
   }
   return intervals;
@@ -344,7 +356,8 @@ function allowedNext(f: Facts): RequestEventKind[] {
   }
 }
 
-function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedInterval[]): ExplanationStep[] {
+function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedInterval[], audience: 'staff' | 'public'): ExplanationStep[] {
+  const staff = audience === 'staff';
   const r = f.ruleSet;
   const rule = receiptRule(f.channel, f.receivedOn);
   const steps: ExplanationStep[] = [
@@ -363,16 +376,17 @@ function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedIn
     if (c.lapsedOn) steps.push({ on: c.lapsedOn, textZh: '申请人逾期未补正，视为放弃申请，不再处理。', textEn: 'no clarification in time: treated as abandoned', source });
   }
   for (const x of f.consultations) {
-    const interval = excluded.find((i) => i.reasonZh.includes(x.partyName) && i.from === nextDay(x.sentOn));
+    const interval = excluded.find((i) => i.consultationSeq === x.seq);
+    const nameZh = staff ? `（${x.partyName}）` : '';
     steps.push({
       on: x.sentOn,
-      textZh: `${x.party === 'third-party' ? '书面征求第三方' : '征求其他机关'}（${x.partyName}）意见，对方应在 ${x.windowEndsOn} 前答复${x.answeredOn ? `，${x.answeredOn} 收到答复` : '（尚未答复，暂按期限届满计算）'}；${interval ? `${interval.from} 至 ${interval.to} 的 ${interval.workingDays} 个工作日不计入答复期限` : '不影响答复期限'}。`,
-      textEn: `consultation of ${x.partyName}${interval ? `: ${interval.workingDays} working days excluded (${interval.from}..${interval.to})` : ''}`,
+      textZh: `${x.party === 'third-party' ? '书面征求第三方' : '征求其他机关'}${nameZh}意见，对方应在 ${x.windowEndsOn} 前答复${x.answeredOn ? `，${x.answeredOn} 收到答复` : '（尚未答复，暂按期限届满计算）'}；${interval ? `${interval.from} 至 ${interval.to} 的 ${interval.workingDays} 个工作日不计入答复期限` : '不影响答复期限'}。`,
+      textEn: `consultation of ${staff ? x.partyName : x.party === 'third-party' ? 'a third party' : 'another agency'}${interval ? `: ${interval.workingDays} working days excluded (${interval.from}..${interval.to})` : ''}`,
       source: `${r.excludedTimeSource}; ${r.consultationSource}`,
     });
   }
   if (f.fee) {
-    const interval = excluded.find((i) => i.reasonZh.startsWith('收费'));
+    const interval = excluded.find((i) => i.cause === 'fee');
     steps.push({
       on: f.fee.noticeOn,
       textZh: `发出收费通知（${f.fee.method === 'per-request' ? '按件' : '按量'}计收 ${f.fee.amountYuan} 元），申请人应在 ${f.fee.payBy} 前缴纳${f.fee.paidOn ? `，${f.fee.paidOn} 已缴纳` : ''}${f.fee.lapsedOn ? '，逾期未缴纳，视为放弃申请' : ''}${interval ? `；${interval.from} 至 ${interval.to} 不计入答复期限（收费期间是否中止计算尚无明确依据，按本系统配置）` : ''}。`,
@@ -391,8 +405,8 @@ function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedIn
   if (f.extension) {
     steps.push({
       on: f.extension.approvedOn,
-      textZh: `经政府信息公开工作机构负责人（${f.extension.approvedBy}）同意延长答复期限${f.extension.workingDays}个工作日（理由：${f.extension.reason}），${f.extension.noticeOn} 告知申请人${deadline ? `，延长后答复期限为 ${deadline.finalDue}` : ''}。`,
-      textEn: `extension of ${f.extension.workingDays} working days approved by ${f.extension.approvedBy}${deadline ? `: due ${deadline.finalDue}` : ''}`,
+      textZh: `经政府信息公开工作机构负责人${staff ? `（${f.extension.approvedBy}）` : ''}同意延长答复期限${f.extension.workingDays}个工作日${staff ? `（理由：${f.extension.reason}）` : ''}，${f.extension.noticeOn} 告知申请人${deadline ? `，延长后答复期限为 ${deadline.finalDue}` : ''}。`,
+      textEn: `extension of ${f.extension.workingDays} working days approved by ${staff ? f.extension.approvedBy : 'the OGI office head'}${deadline ? `: due ${deadline.finalDue}` : ''}`,
       source: r.extensionSource,
     });
   }
@@ -493,8 +507,13 @@ function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions)
     excluded,
     // Built on first read: rebuilding many projections never needs the text.
     get explanation(): ExplanationStep[] {
-      const steps = explain(f, deadline, excluded);
+      const steps = explain(f, deadline, excluded, 'staff');
       Object.defineProperty(this, 'explanation', { value: steps, enumerable: true });
+      return steps;
+    },
+    get publicExplanation(): ExplanationStep[] {
+      const steps = explain(f, deadline, excluded, 'public');
+      Object.defineProperty(this, 'publicExplanation', { value: steps, enumerable: true });
       return steps;
     },
     allowedNext: allowedNext(f),

@@ -38,7 +38,8 @@ export function publicFormValues(fields: Readonly<Record<string, string>>): Publ
   const out: PublicFormValues = {};
   for (const name of PUBLIC_FORM_FIELDS) {
     const value = fields[name];
-    if (value !== undefined) out[name] = value.trim().slice(0, 4000);
+    // Cut only far past every limit, so an over-long field is refused by validation, never silently shortened.
+    if (value !== undefined) out[name] = value.trim().slice(0, 20_000);
   }
   return out;
 }

@@ -83,7 +83,8 @@ export interface ReceiptDates {
  * @returns `{ receivedOn }` or `{ missing: 'signedOn' | 'confirmedOn' }` (the date the channel needs)
  */
 export function dateOfReceipt(channel: Channel, dates: ReceiptDates): { receivedOn: string; rule: ReceiptRule } | { missing: 'signedOn' | 'confirmedOn'; rule: ReceiptRule } {
-  const rule = receiptRule(channel, dates.confirmedOn ?? dates.signedOn ?? dates.submittedOn);
+  // The regulation in force when the request arrived decides the rule (an e-mail of 2019-05-10 confirmed later is a 2008-era e-mail).
+  const rule = receiptRule(channel, dates.submittedOn);
   switch (rule.dateCounts) {
     case 'submitted':
     case 'arrived':

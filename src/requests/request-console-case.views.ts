@@ -19,10 +19,15 @@ import type { LoggedEvent } from './request-event.ts';
 import { outcomeById } from './request-outcome.ts';
 import { receiptRule } from './receipt-date.ts';
 import type { CaseView } from './request.service.ts';
+import { REQUEST_ATTACHMENT_KIND_NAMES_ZH, REQUEST_ATTACHMENT_KINDS } from './request-attachment.service.ts';
 
 /** What the case page shows. */
 export interface CasePageModel extends ActionFormsModel {
   documents: readonly CaseDocument[];
+  /** Whether the viewer may record events and upload files (requests.handle on the case's organization). */
+  canHandle: boolean;
+  /** Why the last upload was refused. */
+  attachmentError?: string | undefined;
   /** Why the last action was refused (shown at the top), when it was. */
   refusalZh?: string | undefined;
 }
@@ -176,6 +181,20 @@ ${d.needs.includes('concernZh') ? html`<div class="field"><label for="${id}-conc
 <ul>${documents.map(item)}</ul>`;
 }
 
+function attachmentsBlock(m: CasePageModel): SafeHtml {
+  const view = m.view;
+  const list = view.attachments.length
+    ? html`<ul>${view.attachments.map((a) => html`<li>${REQUEST_ATTACHMENT_KIND_NAMES_ZH[a.kind]}：<a href="/console/requests/${view.id}/attachments/${a.id}">${a.fileName}</a>（${Math.ceil(a.sizeBytes / 1024)} KB，${chinaTime(a.createdAt)}）</li>`)}</ul>`
+    : html`<p>暂无材料。</p>`;
+  const form = m.canHandle
+    ? html`<form method="post" action="/console/requests/${view.id}/attachments?_csrf=${encodeURIComponent(m.csrf)}" enctype="multipart/form-data">
+<div class="field"><label for="attachment-kind">材料类型</label><select id="attachment-kind" name="kind">${REQUEST_ATTACHMENT_KINDS.map((k) => html`<option value="${k}">${REQUEST_ATTACHMENT_KIND_NAMES_ZH[k]}</option>`)}</select></div>
+<div class="field"><label for="attachment-file">上传材料</label><div class="hint" id="attachment-hint">允许 pdf、docx、doc、xlsx、xls、ofd、jpg、png、zip、txt</div>${m.attachmentError ? html`<div class="field-error" id="attachment-error" role="alert">${m.attachmentError}</div>` : ''}<input id="attachment-file" name="file" type="file" required aria-describedby="attachment-hint${m.attachmentError ? ' attachment-error' : ''}"></div>
+<button type="submit">上传</button></form>`
+    : html``;
+  return html`<h2 id="attachments">申请材料</h2>${list}${form}`;
+}
+
 /** The case page. */
 export function casePage(m: CasePageModel): SafeHtml {
   const view = m.view;
@@ -189,6 +208,7 @@ ${requesterBlock(view)}
 ${requestBlock(view)}
 ${timelineBlock(view)}
 ${documentsBlock(view, m.documents)}
+${attachmentsBlock(m)}
 <h2 id="actions">办理</h2>
 ${actionForms(m)}
 <p><a href="/console/audit?entityType=request_case&amp;entityId=${view.id}">查看本申请的审计记录</a> · <a href="/console/requests">返回办理队列</a></p>`;

@@ -5,6 +5,7 @@
  * a notice. Anonymous visitors are redirected to the login page; the services check every
  * permission again (an action refused by the clock re-renders the page with the reason).
  */
+import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParamsSchema } from '../auth/auth.schema.ts';
@@ -14,7 +15,8 @@ import type { FieldErrors } from '../auth/form-view.ts';
 import { can } from '../auth/policy.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
-import { contentDisposition } from '../catalog/catalog.routes.ts';
+import { contentDisposition, readFileUpload } from '../http/uploads.ts';
+import { addRequestAttachment, getRequestAttachment } from './request-attachment.service.ts';
 import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
 import { toGongkaiError } from '../http/error-handler.ts';
@@ -39,6 +41,7 @@ import type { RequestEventKind } from './request-event.ts';
 import type { QueueFilter } from './request.repository.ts';
 import { newCaseSchema } from './request.schema.ts';
 import { getCase, listQueue, recordEvent, registerRequest } from './request.service.ts';
+import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const GUARD = { onRequest: requireStaffPage };
@@ -79,12 +82,12 @@ const queueQuerySchema = z.object({
 });
 
 const documentParamsSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: recordIdSchema,
   file: z.string().regex(new RegExp(`^(${REPLY_DOCUMENT_KINDS.join('|')})\\.(docx|pdf)$`)),
 });
 
 const documentQuerySchema = z.object({
-  consultation: z.coerce.number().int().positive().optional(),
+  consultation: recordIdSchema.optional(),
   paymentMethodZh: z.string().max(500).optional(),
   concernZh: z.string().max(500).optional(),
   documentNumber: z.string().max(60).optional(),
@@ -102,7 +105,7 @@ export function requestConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
     return reply.code(status).type(HTML).send(page(request, csrf, '登记政府信息公开申请', body));
   };
 
-  const renderCase = async (request: FastifyRequest, reply: FastifyReply, id: number, status: number, extra: { notice?: string | undefined; failed?: FailedAction; refusalZh?: string } = {}): Promise<FastifyReply> => {
+  const renderCase = async (request: FastifyRequest, reply: FastifyReply, id: number, status: number, extra: { notice?: string | undefined; failed?: FailedAction; refusalZh?: string; attachmentError?: string } = {}): Promise<FastifyReply> => {
     const actor = request.actor;
     const view = await getCase(ctx, actor, id);
     const organization = await getOrganization(ctx, actor, view.organization.id);
@@ -112,6 +115,8 @@ export function requestConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
       view,
       today: today(ctx.clock),
       canApproveExtension: can(actor, 'requests.approve_extension', { organizationPath: organization.path }),
+      canHandle: can(actor, 'requests.handle', { organizationPath: organization.path }),
+      attachmentError: extra.attachmentError,
       documents: caseDocuments(view),
       failed: extra.failed,
       refusalZh: extra.refusalZh,
@@ -122,7 +127,7 @@ export function requestConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
   app.get('/console/requests', { ...GUARD, schema: { hide: true, querystring: queueQuerySchema } }, async (request, reply) => {
     const q = request.query;
     const filter: QueueFilter = QUEUE_TABS.find((t) => t.filter === q.filter)?.filter ?? 'open';
-    const organizationId = /^\d{1,12}$/.test(q.organizationId ?? '') ? Number(q.organizationId) : null;
+    const organizationId = /^\d{1,10}$/.test(q.organizationId ?? '') && Number(q.organizationId) <= MAX_RECORD_ID ? Number(q.organizationId) : null;
     const pageNumber = q.page ?? 1;
     const queue = await listQueue(ctx, request.actor, { filter, page: pageNumber, pageSize: PAGE_SIZE, ...(organizationId !== null ? { organizationId } : {}) });
     const calendar = await loadCalendar(ctx);
@@ -175,7 +180,7 @@ export function requestConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
 
   app.get('/console/requests/:id', { ...GUARD, schema: { hide: true, params: idParamsSchema, querystring: z.object({ done: z.string().max(40).optional() }) } }, async (request, reply) => {
     const done = request.query.done;
-    const notice = done === 'created' ? '申请已登记' : done !== undefined && done in REQUEST_EVENT_NAMES_ZH ? `已登记：${REQUEST_EVENT_NAMES_ZH[done as RequestEventKind]}` : undefined;
+    const notice = done === 'created' ? '申请已登记' : done === 'attachment' ? '材料已上传' : done !== undefined && done in REQUEST_EVENT_NAMES_ZH ? `已登记：${REQUEST_EVENT_NAMES_ZH[done as RequestEventKind]}` : undefined;
     return renderCase(request, reply, request.params.id, 200, { notice });
   });
 
@@ -194,6 +199,27 @@ export function requestConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
       return renderCase(request, reply, id, known.status, { failed: { kind: fields['kind'] ?? '', values: fields, errors }, refusalZh });
     }
   });
+
+  app.post('/console/requests/:id/attachments', { ...GUARD, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
+    const id = request.params.id;
+    try {
+      const { upload, fields } = await readFileUpload(request);
+      await addRequestAttachment(ctx, request.actor, id, upload, fields['kind'] ?? '');
+      return await reply.redirect(`/console/requests/${id}?done=attachment`, 303);
+    } catch (error) {
+      const known = inlineError(error);
+      return renderCase(request, reply, id, known.status, { attachmentError: known.issues[0]?.messageZh ?? known.messageZh });
+    }
+  });
+
+  app.get(
+    '/console/requests/:id/attachments/:attachmentId',
+    { ...GUARD, schema: { hide: true, params: z.object({ id: recordIdSchema, attachmentId: recordIdSchema }) } },
+    async (request, reply) => {
+      const { attachment, filePath } = await getRequestAttachment(ctx, request.actor, request.params.id, request.params.attachmentId);
+      return reply.type(attachment.mediaType).header('Content-Disposition', contentDisposition(attachment.fileName)).header('Cache-Control', 'private, no-store').send(createReadStream(filePath));
+    },
+  );
 
   app.get('/console/requests/:id/documents/:file', { ...GUARD, schema: { hide: true, params: documentParamsSchema, querystring: documentQuerySchema } }, async (request, reply) => {
     const [kindText, extension] = request.params.file.split('.') as [ReplyDocumentKind, 'docx' | 'pdf'];

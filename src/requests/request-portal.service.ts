@@ -69,41 +69,12 @@ export interface PublicTracking {
   timeline: { on: string; kind: string; nameZh: string }[];
 }
 
-/** A name a requester is not told (a consulted party, the approving official), with what stands in for it. */
-interface WithheldName {
-  name: string;
-  zh: string;
-  en: string;
-}
-
-/** What a requester is not told: consulted parties' and the approving official's names, the reason staff wrote. */
-interface Withheld {
-  names: WithheldName[];
-  reasons: string[];
-}
-
-function scrub(text: string, withheld: Withheld, language: 'zh' | 'en'): string {
-  let out = text;
-  for (const reason of withheld.reasons) if (reason.trim() !== '') out = out.split(`（理由：${reason}）`).join('');
-  for (const w of withheld.names) {
-    if (w.name.trim() === '') continue;
-    out = out.split(`（${w.name}）`).join('');
-    // A name left elsewhere is replaced too, unless it is too short to be told apart from ordinary words.
-    if (w.name.trim().length >= 2) out = out.split(w.name).join(w[language]);
-  }
-  return out;
-}
-
 /**
  * Maps the service's public case view to what the tracking page and API show.
  * @param calendarNames the calendar, to name each holiday and make-up day
  */
 export function toPublicTracking(view: PublicCaseView, calendarNames: (date: string, kind: NamedNotableDay['kind']) => string | null): PublicTracking {
   const c = view.clock;
-  const withheld: Withheld = {
-    names: [...c.consultations.map((x) => ({ name: x.partyName, zh: '有关方面', en: 'another party' })), ...(c.extension ? [{ name: c.extension.approvedBy, zh: '负责人', en: 'the OGI office head' }] : [])],
-    reasons: c.extension ? [c.extension.reason] : [],
-  };
   const d = c.deadline;
   const years: number[] = [];
   if (d) for (let y = Number(d.clockStartsAfter.slice(0, 4)); y <= Number(d.finalDue.slice(0, 4)); y += 1) years.push(y);
@@ -121,8 +92,9 @@ export function toPublicTracking(view: PublicCaseView, calendarNames: (date: str
     replyDue: view.replyDue,
     finalDue: view.finalDue,
     provisional: c.provisional,
-    explanation: c.explanation.map((s) => ({ on: s.on, textZh: scrub(s.textZh, withheld, 'zh'), textEn: scrub(s.textEn, withheld, 'en'), source: s.source })),
-    excluded: c.excluded.map((i) => ({ from: i.from, to: i.to, reasonZh: scrub(i.reasonZh, withheld, 'zh'), workingDays: i.workingDays, provisional: i.provisional })),
+    // The clock's public explanation names no consulted party or official and gives no internal reason.
+    explanation: c.publicExplanation.map((s) => ({ on: s.on, textZh: s.textZh, textEn: s.textEn, source: s.source })),
+    excluded: c.excluded.map((i) => ({ from: i.from, to: i.to, reasonZh: i.publicReasonZh, workingDays: i.workingDays, provisional: i.provisional })),
     notableDays: (d?.notableDays ?? []).map((n) => ({ ...n, name: calendarNames(n.date, n.kind), weekdayZh: weekdayZh(n.date) })),
     calendarYears: years,
     timeline: view.timeline.map((t) => ({ on: t.on, kind: t.kind, nameZh: t.nameZh })),

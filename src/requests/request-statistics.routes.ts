@@ -13,6 +13,7 @@ import { REVIEW_ROW_2014_LABELS, REVIEW_ROWS_2014 } from '../reviews/review-tabl
 import { REQUEST_ROW_2014_LABELS, REQUEST_ROWS_2014 } from './request-statistics.ts';
 import { requestStatistics } from './request-statistics.service.ts';
 import type { RequestStatistics } from './request-statistics.service.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const TAGS = ['requests'];
 const BEARER = [{ bearer: [] }];
@@ -21,7 +22,7 @@ const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 
 /** The query. */
 export const requestStatisticsQuerySchema = z.object({
   /** The subtree's root organization. */
-  organizationId: z.coerce.number().int().positive(),
+  organizationId: recordIdSchema,
   /** The report year. */
   year: z.coerce.number().int().min(2000).max(9999),
   /** Table 三's format: `2021` (three （六） rows) or `2019` (one); default by year (2021 from 2021 on). */

@@ -3,11 +3,16 @@
  * deadline and how it was computed, and the staff queue. Thin: zod parses the transport shape, the
  * service validates the domain and checks permissions. Staff authenticate with a bearer token.
  */
+import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { contentDisposition, readFileUpload } from '../http/uploads.ts';
 import { apiErrorSchema, idParamsSchema } from '../auth/auth.schema.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
 import { getCase, listQueue, recordEvent, registerRequest } from './request.service.ts';
 import type { CaseView } from './request.service.ts';
+import { addRequestAttachment, getRequestAttachment } from './request-attachment.service.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
+
 
 const TAGS = ['requests'];
 const BEARER = [{ bearer: [] }];
@@ -31,6 +36,8 @@ const clockSchema = z.object({
   explanation: z.array(explanationStepSchema),
   allowedNext: z.array(z.string()),
 });
+
+const attachmentSchema = z.object({ id: z.number(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() });
 
 const caseSchema = z.object({
   id: z.number(),
@@ -62,6 +69,7 @@ const caseSchema = z.object({
   legalBasis: z.string().nullable(),
   clock: clockSchema,
   events: z.array(z.object({ seq: z.number(), kind: z.string(), on: z.string(), data: z.record(z.string(), z.unknown()), note: z.string().nullable(), recordedBy: z.string().nullable(), recordedAt: z.string() })),
+  attachments: z.array(attachmentSchema),
 });
 
 /** Maps a case view to its API shape. */
@@ -103,11 +111,12 @@ export function caseToApi(view: CaseView): z.infer<typeof caseSchema> {
       const { seq, kind, on, ...data } = e.event;
       return { seq, kind, on, data, note: e.note, recordedBy: e.recordedBy, recordedAt: e.recordedAt };
     }),
+    attachments: view.attachments.map((a) => ({ id: a.id, kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, createdAt: a.createdAt })),
   };
 }
 
 const queueQuerySchema = z.object({
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: recordIdSchema.optional(),
   filter: z.enum(['open', 'due-soon', 'overdue', 'waiting-requester', 'waiting-third-party', 'answered', 'closed', 'all']).default('open'),
   page: z.coerce.number().int().positive().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -198,6 +207,38 @@ export function requestApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void
       },
     },
     async (request, reply) => reply.code(201).send(caseToApi(await recordEvent(ctx, request.actor, request.params.id, request.body))),
+  );
+
+  app.post(
+    '/api/requests/:id/attachments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Keep a file with the request (multipart: `file`, and `kind`: request | identity | delivery-receipt | reply | other)',
+        security: BEARER,
+        params: idParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: attachmentSchema, ...errors, 413: apiErrorSchema, 415: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { upload, fields } = await readFileUpload(request);
+      const a = await addRequestAttachment(ctx, request.actor, request.params.id, upload, fields['kind'] ?? '');
+      return reply.code(201).send({ id: a.id, kind: a.kind, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, createdAt: a.createdAt });
+    },
+  );
+
+  app.get(
+    '/api/requests/:id/attachments/:attachmentId',
+    { schema: { tags: TAGS, summary: 'Download a file kept with the request', security: BEARER, params: z.object({ id: recordIdSchema, attachmentId: recordIdSchema }) } },
+    async (request, reply) => {
+      const { attachment, filePath } = await getRequestAttachment(ctx, request.actor, request.params.id, request.params.attachmentId);
+      return reply
+        .type(attachment.mediaType)
+        .header('Content-Disposition', contentDisposition(attachment.fileName))
+        .header('Cache-Control', 'private, no-store')
+        .send(createReadStream(filePath));
+    },
   );
   return Promise.resolve();
 }

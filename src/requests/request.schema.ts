@@ -9,6 +9,7 @@ import { GongkaiError } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import { CHANNELS, DELIVERY_FORMS, DELIVERY_METHODS, ID_KINDS, REQUESTER_TYPES } from './request-case.ts';
 import type { RequestEvent } from './request-event.ts';
+import { MAX_RECORD_ID } from '../shared/record-id.ts';
 
 const blank = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max));
@@ -60,7 +61,7 @@ export const REQUEST_FIELD_LABELS_ZH: Record<string, string> = {
 
 /** A new case as staff register it (any channel) or the public files it (online). */
 export const newCaseSchema = z.object({
-  organizationId: int.pipe(z.number().positive()),
+  organizationId: int.pipe(z.number().positive().max(MAX_RECORD_ID)),
   requesterType: z.enum(REQUESTER_TYPES),
   requesterName: text(100).pipe(z.string().min(1)),
   requesterIdKind: z.preprocess(blank, z.enum(ID_KINDS).optional()),
@@ -89,7 +90,7 @@ export const eventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clarification-received'), ...on }),
   z.object({ kind: z.literal('clarification-lapsed'), ...on }),
   z.object({ kind: z.literal('consultation-sent'), ...on, party: z.enum(['third-party', 'agency']), partyName: text(200).pipe(z.string().min(1)) }),
-  z.object({ kind: z.literal('consultation-answered'), ...on, consultation: int.pipe(z.number().positive()), opinion: z.enum(['consent', 'objection', 'no-reply']) }),
+  z.object({ kind: z.literal('consultation-answered'), ...on, consultation: int.pipe(z.number().positive().max(MAX_RECORD_ID)), opinion: z.enum(['consent', 'objection', 'no-reply']) }),
   z.object({ kind: z.literal('extension-approved'), ...on, workingDays: int, reason: text(1000).pipe(z.string().min(1)), approvedBy: text(100).pipe(z.string().min(1)), noticeOn: date }),
   z.object({ kind: z.literal('fee-notice-sent'), ...on, method: z.enum(['per-request', 'per-page']), quantity: int, amountYuan: int.optional() }),
   z.object({ kind: z.literal('fee-paid'), ...on }),
@@ -105,16 +106,23 @@ export type EventInput = z.infer<typeof eventSchema>;
 /** An event input once its defaults are filled in. */
 export type CompletedEvent = RequestEvent;
 
-function toIssues(error: z.ZodError): ErrorIssue[] {
+function toIssues(error: z.ZodError, raw: unknown): ErrorIssue[] {
+  const given = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  if (raw === null || typeof raw !== 'object') {
+    return [{ field: 'body', message: 'expected an object of fields', messageZh: '请求内容应为字段对象' }];
+  }
   const seen = new Set<string>();
   const issues: ErrorIssue[] = [];
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'input');
+    const field = String(issue.path[0] ?? (issue.code === 'invalid_union' ? 'kind' : 'input'));
     if (seen.has(field)) continue;
     seen.add(field);
     const label = REQUEST_FIELD_LABELS_ZH[field] ?? field;
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    issues.push({ field, message: missing ? `${field} is required` : `${field} is not valid`, messageZh: missing ? `请填写${label}` : `${label}格式不正确` });
+    // Missing means absent or blank in the input, whatever the schema's issue says.
+    const missing = blank(given[field]) === undefined;
+    if (missing) issues.push({ field, message: `${field} is required`, messageZh: `请填写${label}` });
+    else if (issue.code === 'too_big' && typeof issue.maximum === 'number') issues.push({ field, message: `${field} is longer than ${issue.maximum}`, messageZh: `${label}不能超过${issue.maximum}个字符` });
+    else issues.push({ field, message: `${field} is not valid`, messageZh: `${label}格式不正确` });
   }
   return issues;
 }
@@ -126,6 +134,6 @@ function toIssues(error: z.ZodError): ErrorIssue[] {
 export function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issues = toIssues(parsed.error);
+  const issues = toIssues(parsed.error, raw);
   throw new GongkaiError('VALIDATION_FAILED', issues.map((i) => i.message).join('; '), { issues });
 }

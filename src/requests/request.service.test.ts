@@ -18,6 +18,7 @@ import { createTestUser, seedRegion, testContext } from '../../test/helpers/fact
 import type { SeededRegion } from '../../test/helpers/factories.ts';
 import { describeEachDialect } from '../../test/helpers/stores.ts';
 import { invalidateCalendar } from '../calendar/calendar.service.ts';
+import { addRequestAttachment } from './request-attachment.service.ts';
 import { getCase, listQueue, recordEvent, registerRequest, setCalendarYearAndRebuildCases, trackRequest } from './request.service.ts';
 
 const PERSON = {
@@ -160,12 +161,29 @@ describeEachDialect('request service', (t) => {
   it('computes a per-page fee from the tiers when no amount is given, and refuses a fee within the free tier', async () => {
     const { id } = await registerRequest(ctx, editor, { ...PERSON, organizationId: region.litong.id, channel: 'in-person', submittedOn: '2024-11-18' });
     await expectRefusal(recordEvent(ctx, editor, id, { kind: 'fee-notice-sent', on: '2024-11-19', method: 'per-page', quantity: 30 }), 'ILLEGAL_TRANSITION', /免费/);
+    await expectRefusal(recordEvent(ctx, editor, id, { kind: 'fee-notice-sent', on: '2024-11-19', method: 'per-page', quantity: 35, amountYuan: 1000 }), 'VALIDATION_FAILED', /应收 50 元/);
     // 31–100 pages at 10 元: 35 pages → 5 × 10 = 50 元.
     const view = await recordEvent(ctx, editor, id, { kind: 'fee-notice-sent', on: '2024-11-19', method: 'per-page', quantity: 35 });
     assert.equal(view.clock.fee?.amountYuan, 50);
     assert.equal(view.status, 'awaiting-fee');
     // 20 working days after 11-19: 11-20..22 (3), 11-25..29 (8), 12-02..06 (13), 12-09..13 (18), 12-16..17 (20).
     assert.equal(view.clock.fee?.payBy, '2024-12-17');
+  });
+
+  it('keeps files with a case: checked by type, audited, listed on the case, refused outside the subtree', async () => {
+    const { id } = await registerRequest(ctx, editor, { ...PERSON, organizationId: region.litong.id, channel: 'in-person', submittedOn: '2024-11-18' });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const stored = await addRequestAttachment(ctx, editor, id, { fileName: '../申请书.pdf', mediaType: 'application/pdf', data: pdf }, 'request');
+    assert.equal(stored.fileName, '申请书.pdf', 'directories are stripped from the name');
+    const before = await counts();
+    await assert.rejects(addRequestAttachment(ctx, editor, id, { fileName: '申请书.pdf', mediaType: 'application/pdf', data: Buffer.from('MZ not a pdf') }, 'request'), (e: unknown) => isGongkaiError(e, 'UPLOAD_TYPE'));
+    await assert.rejects(addRequestAttachment(ctx, editor, id, { fileName: 'a.pdf', mediaType: 'application/pdf', data: pdf }, 'selfie'), (e: unknown) => isGongkaiError(e, 'VALIDATION_FAILED'));
+    await assert.rejects(addRequestAttachment(ctx, auditor, id, { fileName: 'a.pdf', mediaType: 'application/pdf', data: pdf }, 'request'), (e: unknown) => isGongkaiError(e, 'FORBIDDEN'));
+    assert.deepEqual(await counts(), before, 'refused uploads write nothing');
+    const view = await getCase(ctx, auditor, id);
+    assert.deepEqual(view.attachments.map((a) => [a.kind, a.fileName, a.sizeBytes]), [['request', '申请书.pdf', pdf.length]]);
+    const audit = await store.db.selectFrom('audit_event').select('action').where('entity_type', '=', 'request_case').where('entity_id', '=', String(id)).orderBy('id').execute();
+    assert.deepEqual(audit.map((a) => a.action), ['request.register', 'request.attachment.add']);
   });
 
   it('shows the requester their case by tracking code without personal data, and hides unknown codes', async () => {

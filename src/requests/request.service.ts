@@ -21,13 +21,15 @@ import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { appendEvent, foldCase, replayCase, timeliness } from './case-clock.ts';
 import type { CaseClock, ClockOptions, Timeliness } from './case-clock.ts';
-import { computeFee } from './fee-schedule.ts';
+import { computeFee, MAX_FEE_UNITS } from './fee-schedule.ts';
 import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, requesterKey } from './personal-data.ts';
 import { dateOfReceipt } from './receipt-date.ts';
 import type { CaseStatus, Channel, DeliveryForm, DeliveryMethod, IdKind, RequesterType, WaitingOn } from './request-case.ts';
 import type { LoggedEvent, RequestEvent } from './request-event.ts';
 import { REQUEST_EVENT_NAMES_ZH } from './request-event.ts';
 import { outcomeById } from './request-outcome.ts';
+import { listRequestAttachments } from './request-attachment.service.ts';
+import type { RequestAttachment } from './request-attachment.service.ts';
 import {
   countQueues,
   countRequesterMonth,
@@ -80,6 +82,8 @@ export interface CaseView {
   clock: CaseClock;
   timeliness: Timeliness;
   events: StoredEvent[];
+  /** Files kept with the case (request letter, identity, delivery receipts). */
+  attachments: RequestAttachment[];
 }
 
 /** A case as its requester sees it by tracking code: no personal data, no internal notes. */
@@ -143,6 +147,13 @@ function requesterView(record: RequestCaseRecord, unmasked: boolean): RequesterV
     postcode: record.postcode,
     masked: !unmasked,
   };
+}
+
+/** A case the actor may read; one outside the actor's subtrees looks absent, so ids cannot be probed. */
+async function visibleCaseOrThrow(db: Db, actor: Actor, id: number): Promise<RequestCaseRecord> {
+  const record = await findCaseById(db, id);
+  if (!record || !can(actor, 'requests.read', { organizationPath: record.organizationPath })) throw new GongkaiError('NOT_FOUND', `request ${id}`);
+  return record;
 }
 
 async function caseOrThrow(db: Db, id: number): Promise<RequestCaseRecord> {
@@ -265,8 +276,7 @@ export async function submitPublicRequest(ctx: ServiceContext, raw: unknown): Pr
  */
 export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseView> {
   authorize(actor, 'requests.read');
-  const record = await caseOrThrow(ctx.store.db, id);
-  authorize(actor, 'requests.read', { organizationPath: record.organizationPath });
+  const record = await visibleCaseOrThrow(ctx.store.db, actor, id);
   const events = await selectEvents(ctx.store.db, id);
   const calendar = await loadCalendar(ctx);
   const clock = replayCase(calendar, events.map((e) => e.event), clockOptions(ctx));
@@ -288,25 +298,33 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
     clock,
     timeliness: timeliness(calendar, clock, today(ctx.clock)),
     events,
+    attachments: await listRequestAttachments(ctx.store.db, id),
   };
 }
 
 /** Fills in what an event input may leave out: a fee computed from the tiers, an answer's legal basis from its outcome. */
 async function completeEvent(db: Db, record: RequestCaseRecord, clock: CaseClock, input: ReturnType<typeof parseEvent>): Promise<RequestEvent> {
   if (input.kind === 'fee-notice-sent') {
-    if (input.amountYuan !== undefined) return { ...input, amountYuan: input.amountYuan };
-    if (!Number.isInteger(input.quantity) || input.quantity < 1) throw dateIssue('quantity', 'a positive whole number', '件数或页数应为正整数');
+    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_FEE_UNITS) {
+      throw dateIssue('quantity', `a whole number 1–${MAX_FEE_UNITS}`, `件数或页数应为 1–${MAX_FEE_UNITS} 的整数`);
+    }
     const month = record.receivedOn.slice(0, 7);
     const already = input.method === 'per-request' ? await countRequesterMonth(db, record.organizationId, record.requesterKey, `${month}-01`, `${month}-31`, record.id) : 0;
     const fee = computeFee(input.method === 'per-request' ? { method: 'per-request', alreadyThisMonth: already, pieces: input.quantity } : { method: 'per-page', pages: input.quantity });
     if (fee.amountYuan === 0) {
       throw new GongkaiError('ILLEGAL_TRANSITION', 'no fee is due: the request is within the free tier', { issues: [{ field: 'quantity', message: 'within the free tier (国办函〔2020〕109号 art. 4–5)', messageZh: '未超出免费范围，不应收费（国办函〔2020〕109号）' }] });
     }
+    // The amount is the schedule's (国办函〔2020〕109号): one typed in is only a cross-check.
+    if (input.amountYuan !== undefined && input.amountYuan !== fee.amountYuan) {
+      throw dateIssue('amountYuan', `the schedule gives ${fee.amountYuan} yuan for this request`, `按收费标准，本申请应收 ${fee.amountYuan} 元，与填写的金额不一致`);
+    }
     return { ...input, amountYuan: fee.amountYuan, ...(input.method === 'per-request' ? { alreadyThisMonth: already } : {}) };
   }
   if (input.kind === 'answered') {
     const outcome = outcomeById(input.outcome);
-    const basis = input.legalBasis ?? (outcome ? `《中华人民共和国政府信息公开条例》${clock.ruleSet.id === 'regulations2008' ? outcome.legalBasis2008 : outcome.legalBasis2019}` : '');
+    const article = outcome ? (clock.ruleSet.id === 'regulations2008' ? outcome.legalBasis2008 : outcome.legalBasis2019) : '';
+    // An outcome without an article of its own (其他) needs the basis written out.
+    const basis = input.legalBasis ?? (article ? `《中华人民共和国政府信息公开条例》${article}` : '');
     return { kind: 'answered', on: input.on, outcome: input.outcome, legalBasis: basis, ...(input.reasons ? { reasons: input.reasons } : {}) };
   }
   if (input.kind === 'withdrawn') return { kind: 'withdrawn', on: input.on, ...(input.reason ? { reason: input.reason } : {}) };
@@ -328,6 +346,7 @@ function parseEvent(raw: unknown) {
  */
 export async function recordEvent(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown): Promise<CaseView> {
   authorize(actor, 'requests.handle');
+  await visibleCaseOrThrow(ctx.store.db, actor, caseId);
   const input = parseEvent(raw);
   const note = raw !== null && typeof raw === 'object' && typeof (raw as Record<string, unknown>)['note'] === 'string' ? ((raw as Record<string, unknown>)['note'] as string).trim().slice(0, 2000) || null : null;
   if (input.on > today(ctx.clock)) throw dateIssue('on', 'in the future', '日期不能晚于今天');

@@ -175,7 +175,8 @@ describeEachDialect('review routes', (t) => {
 
     const list = await app.inject({ url: `/console/reviews?organizationId=${region.litong.id}&year=2026`, headers: { cookie: auditor.cookie } });
     assert.equal(list.statusCode, 200);
-    assert.match(list.body, /钱某/);
+    assert.match(list.body, /钱\*/, 'the auditor sees the applicant masked, as on cases');
+    assert.doesNotMatch(list.body, /钱某/);
     assert.match(list.body, /利通区人民政府（含下级机关）2026年政府信息公开行政复议、行政诉讼情况（表四）/);
     assert.match(list.body, /<th scope="colgroup" colspan="10">行政诉讼<\/th>/);
     const badYear = await app.inject({ url: '/console/reviews?year=26', headers: { cookie: auditor.cookie } });

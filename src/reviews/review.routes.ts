@@ -11,15 +11,14 @@ import { apiErrorSchema, idParamsSchema } from '../auth/auth.schema.ts';
 import { formFields, issuesToFieldErrors } from '../auth/form-view.ts';
 import type { FieldErrors } from '../auth/form-view.ts';
 import { can } from '../auth/policy.ts';
-import type { AttachmentUpload } from '../catalog/attachment.service.ts';
-import { contentDisposition } from '../catalog/catalog.routes.ts';
+import { contentDisposition, readFileUpload } from '../http/uploads.ts';
 import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
 import { toGongkaiError } from '../http/error-handler.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { renderPage } from '../http/views/layout.ts';
 import { definedOnly } from '../organizations/organization.schema.ts';
-import { GongkaiError } from '../shared/errors.ts';
+import type { GongkaiError } from '../shared/errors.ts';
 import type { ReviewDocumentKind } from './review-case.ts';
 import {
   createReviewBodySchema,
@@ -40,6 +39,7 @@ import {
 import { addReviewDocument, createReview, getReviewDetail, getReviewDocument, listReviews, reviewOrganizations, reviewTableFor, updateReview } from './review.service.ts';
 import type { ReviewTableReport } from './review.service.ts';
 import { reviewDetailPage, reviewFormPage, reviewListPage } from './review.views.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const TAGS = ['reviews'];
 const BEARER = [{ bearer: [] }];
@@ -71,22 +71,6 @@ function fieldErrors(error: GongkaiError, fallbackField = 'form'): FieldErrors {
   return out;
 }
 
-/** The file and text fields of a multipart upload (the first file only). */
-async function readDocumentUpload(request: FastifyRequest): Promise<{ upload: AttachmentUpload; kind: string }> {
-  if (!request.isMultipart()) throw new GongkaiError('UPLOAD_TYPE', 'send the file as multipart/form-data (field `file`)');
-  let upload: AttachmentUpload | null = null;
-  let kind = '';
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (upload === null && part.filename) upload = { fileName: part.filename, mediaType: part.mimetype, data };
-    } else if (part.fieldname === 'kind' && typeof part.value === 'string') {
-      kind = part.value;
-    }
-  }
-  if (!upload) throw new GongkaiError('VALIDATION_FAILED', 'file', { issues: [{ field: 'file', message: 'a file is required in the multipart field `file`', messageZh: '请选择要上传的文件' }] });
-  return { upload, kind };
-}
 
 /** Registers the routes of this module. */
 export function reviewRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
@@ -226,8 +210,8 @@ export function reviewRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
   app.post('/console/reviews/:id/documents', { ...GUARD, schema: { hide: true, params: idParamsSchema } }, async (request, reply) => {
     const id = request.params.id;
     try {
-      const { upload, kind } = await readDocumentUpload(request);
-      await addReviewDocument(ctx, request.actor, id, upload, kind as ReviewDocumentKind);
+      const { upload, fields } = await readFileUpload(request);
+      await addReviewDocument(ctx, request.actor, id, upload, (fields['kind'] ?? '') as ReviewDocumentKind);
       return await reply.redirect(`/console/reviews/${id}?done=document`, 303);
     } catch (error) {
       const known = inlineError(error);
@@ -237,7 +221,7 @@ export function reviewRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
 
   app.get(
     '/console/reviews/:id/documents/:documentId',
-    { ...GUARD, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), documentId: z.coerce.number().int().positive() }) } },
+    { ...GUARD, schema: { hide: true, params: z.object({ id: recordIdSchema, documentId: recordIdSchema }) } },
     async (request, reply) => {
       const { document, filePath } = await getReviewDocument(ctx, request.actor, request.params.id, request.params.documentId);
       return reply

@@ -8,6 +8,7 @@ import type { DecidedOutcome, ReviewCase, ReviewCaseInput, ReviewCasePatch, Revi
 import { REVIEW_ROW_2014_LABELS, REVIEW_ROWS_2014, REVIEW_TABLE_COLUMN_IDS, REVIEW_TABLE_COLUMN_LABELS } from './review-table.ts';
 import type { ReviewCaseWithOrganization } from './review.repository.ts';
 import type { ReviewDetail, ReviewTableReport } from './review.service.ts';
+import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
 
 /** A calendar date `YYYY-MM-DD` (China time); the service checks that it is a real date. */
 const dateSchema = z.string().max(10);
@@ -62,14 +63,14 @@ export const reviewListSchema = z.object({ reviews: z.array(reviewSchema) });
 /** GET /api/reviews query. */
 export const reviewListQuerySchema = z.object({
   /** Only this organization's subtree; default every subtree you may read. */
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: recordIdSchema.optional(),
   /** Only records counted in this year (suits by the suit's filing year). */
   year: z.coerce.number().int().min(2000).max(9999).optional(),
 });
 
 /** GET /api/reviews/table query. */
 export const reviewTableQuerySchema = z.object({
-  organizationId: z.coerce.number().int().positive(),
+  organizationId: recordIdSchema,
   year: z.coerce.number().int().min(2000).max(9999),
 });
 
@@ -104,8 +105,8 @@ const outcomeFields = {
 /** POST /api/reviews body. */
 export const createReviewBodySchema = z.object({
   ...outcomeFields,
-  organizationId: z.number().int().positive(),
-  requestCaseId: z.number().int().positive().nullable().optional(),
+  organizationId: z.number().int().positive().max(MAX_RECORD_ID),
+  requestCaseId: z.number().int().positive().max(MAX_RECORD_ID).nullable().optional(),
   path: z.enum(REVIEW_PATHS),
   defendantRole: z.enum(DEFENDANT_ROLES).optional(),
   applicantName: z.string().max(200),

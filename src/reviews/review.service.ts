@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Actor } from '../auth/actor.ts';
 import { actorUserId } from '../auth/actor.ts';
-import { authorize, grantedPaths } from '../auth/policy.ts';
+import { authorize, can, grantedPaths } from '../auth/policy.ts';
+import { maskName } from '../requests/personal-data.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { identifyAttachment } from '../catalog/attachment.ts';
 import { attachmentPath, cleanFileName, storeFile } from '../catalog/attachment.service.ts';
@@ -159,7 +160,16 @@ export async function getReviewDetail(ctx: ServiceContext, actor: Actor, id: num
   authorize(actor, 'reviews.read');
   const found = await reviewOrThrow(ctx.store.db, id);
   authorize(actor, 'reviews.read', { organizationPath: found.organization.path });
-  return { ...found, documents: await listReviewDocuments(ctx.store.db, id) };
+  return { ...masked(actor, found), documents: await listReviewDocuments(ctx.store.db, id) };
+}
+
+/**
+ * The record as the actor may see it: the applicant's name (often the requester of a case) is
+ * masked for those without `requests.read_personal` over the organization (auditors), as on cases.
+ */
+function masked(actor: Actor, found: ReviewCaseWithOrganization): ReviewCaseWithOrganization {
+  if (can(actor, 'requests.read_personal', { organizationPath: found.organization.path })) return found;
+  return { ...found, review: { ...found.review, applicantName: maskName(found.review.applicantName, true) } };
 }
 
 /** What to list. */
@@ -185,7 +195,7 @@ export async function listReviews(ctx: ServiceContext, actor: Actor, query: Revi
     authorize(actor, 'reviews.read', { organizationPath: org.path });
     rootPaths = [org.path];
   }
-  return listReviewCases(ctx.store.db, { rootPaths, ...(query.year !== undefined ? { year: query.year } : {}) });
+  return (await listReviewCases(ctx.store.db, { rootPaths, ...(query.year !== undefined ? { year: query.year } : {}) })).map((found) => masked(actor, found));
 }
 
 /**

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { GENRES, VALIDITIES } from '../catalog/catalog-item.ts';
 import { MAX_PAGE_SIZE } from './search.service.ts';
+import { recordIdSchema } from '../shared/record-id.ts';
 
 const genreCodes = GENRES.map((g) => g.code) as [string, ...string[]];
 const validityCodes = VALIDITIES.map((v) => v.code) as [string, ...string[]];
@@ -17,7 +18,7 @@ export const searchApiQuerySchema = z.object({
   /** The words to look for; whitespace separates terms, all of which must match. Empty: no hits. */
   q: z.string().max(MAX_QUERY_CHARS).default('').describe('Words to search for; whitespace-separated terms are combined with AND'),
   /** Organization id: that organization and everything below it. */
-  org: z.coerce.number().int().positive().optional().describe('Organization id (its whole subtree)'),
+  org: recordIdSchema.optional().describe('Organization id (its whole subtree)'),
   /** Subject category code (`art20-11`, `theme:…`). */
   category: z.string().max(80).optional().describe('Subject category code'),
   /** Genre code. */

@@ -17,6 +17,7 @@ import type { Store } from '../../src/db/dialect.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createReview } from '../../src/reviews/review.service.ts';
 import { registerRequest, submitPublicRequest } from '../../src/requests/request.service.ts';
+import { addRequestAttachment } from '../../src/requests/request-attachment.service.ts';
 import type { GongkaiApp } from '../../src/http/context.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import type { ServiceContext } from '../../src/shared/service-context.ts';
@@ -84,9 +85,10 @@ async function review(w: World, where: Where): Promise<number> {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-function multipart(fileName: string, type: string, data: Buffer): { payload: Buffer; headers: Record<string, string> } {
+function multipart(fileName: string, type: string, data: Buffer, fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----gongkaiMatrixBoundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const fieldParts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = `${fieldParts}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
   return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -188,6 +190,12 @@ const MATRIX: Row[] = [
   { route: 'POST /api/requests', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/requests', payload: requestInput(orgOf(w, where).id) }) },
   { route: 'GET /api/requests/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/requests/${await requestCase(w, where)}` }) },
   { route: 'POST /api/requests/{id}/events', grants: { ...drafting, approver: 'own' }, make: async (w, where) => ({ method: 'POST', url: `/api/requests/${await requestCase(w, where)}/events`, payload: { kind: 'clarification-requested', on: '2026-11-30', items: '请写明文件名称', dueOn: '2026-12-10' } }) },
+  { route: 'POST /api/requests/{id}/attachments', grants: { ...drafting, approver: 'own' }, make: async (w, where) => ({ method: 'POST', url: `/api/requests/${await requestCase(w, where)}/attachments`, ...multipart('申请书.pdf', 'application/pdf', PDF, { kind: 'request' }) }) },
+  { route: 'GET /api/requests/{id}/attachments/{attachmentId}', grants: readUnpublished, make: async (w, where) => {
+    const id = await requestCase(w, where);
+    const attachment = await addRequestAttachment(w.ctx, w.seed, id, { fileName: '申请书.pdf', mediaType: 'application/pdf', data: PDF }, 'request');
+    return { method: 'GET', url: `/api/requests/${id}/attachments/${attachment.id}` };
+  } },
   // Request statistics (tables 三 and 四): read by staff of the subtree (requests.read and reviews.read).
   { route: 'GET /api/requests/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/requests/statistics?organizationId=${orgOf(w, where).id}&year=2026&format=2021` }) },
   // Search is public.
