@@ -39,10 +39,12 @@ export const FEE_PAYMENT_WORKING_DAYS = 20;
 export interface ClockOptions {
   /** Whether the reply period stands between a fee notice and payment. Default true. */
   feePausesClock: boolean;
+  /** Whether the day of receipt (of a notice, of a consultation letter) counts as day 1 of a period. Default false. */
+  countReceiptDay?: boolean;
 }
 
 /** The default options. */
-export const DEFAULT_CLOCK_OPTIONS: ClockOptions = { feePausesClock: true };
+export const DEFAULT_CLOCK_OPTIONS: ClockOptions = { feePausesClock: true, countReceiptDay: false };
 
 /** One consultation and its excluded interval. */
 export interface Consultation {
@@ -195,6 +197,7 @@ function deadlineOf(calendar: WorkingDayCalendar, f: Facts, options: ClockOption
     ...(f.clarification?.receivedOn ? { clarifiedOn: f.clarification.receivedOn } : {}),
     extensionWorkingDays: f.extension?.workingDays ?? 0,
     excluded: excluded.map((i) => ({ from: i.from, to: i.to })),
+    countStartDay: options.countReceiptDay === true,
   });
   return { deadline, excluded };
 }
@@ -226,7 +229,7 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
       if (f.clarification) throw refuse('a clarification may be requested only once (2019 art. 30: 一次性告知)', '补正只能一次性告知，不能第二次要求补正（条例第三十条）');
       if (status !== 'processing') throw refuse(`not while the case is ${status}`, '征求意见或收费期间不能告知补正');
       if (f.ruleSet.clarificationRequestWorkingDays !== null) {
-        const latest = addWorkingDays(calendar, f.receivedOn, f.ruleSet.clarificationRequestWorkingDays);
+        const latest = addWorkingDays(calendar, f.receivedOn, f.ruleSet.clarificationRequestWorkingDays, { countStartDay: options.countReceiptDay === true });
         if (e.on > latest) {
           throw refuse(`a clarification must be requested within ${f.ruleSet.clarificationRequestWorkingDays} working days of receipt, by ${latest} (2019 art. 30)`, `应当自收到申请之日起7个工作日内一次性告知补正，最迟 ${latest}（条例第三十条）`);
         }
@@ -252,7 +255,7 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
       if (e.party !== 'third-party' && e.party !== 'agency') throw invalid('party', 'third-party or agency', '被征求意见方应为第三方或其他机关');
       const due = current();
       if (due && e.on > due.finalDue) throw refuse(`the reply period ended on ${due.finalDue}`, `答复期限已于 ${due.finalDue} 届满`);
-      f.consultations.push({ seq: e.seq, party: e.party, partyName: e.partyName, sentOn: e.on, windowEndsOn: addWorkingDays(calendar, e.on, f.ruleSet.consultationWorkingDays), answeredOn: null, opinion: null });
+      f.consultations.push({ seq: e.seq, party: e.party, partyName: e.partyName, sentOn: e.on, windowEndsOn: addWorkingDays(calendar, e.on, f.ruleSet.consultationWorkingDays, { countStartDay: options.countReceiptDay === true }), answeredOn: null, opinion: null });
       break;
     }
     case 'consultation-answered': {
@@ -291,7 +294,7 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
       if (!Number.isInteger(e.amountYuan) || e.amountYuan < 1) throw invalid('amountYuan', 'a positive whole number of yuan', '收费金额应为正整数（元）');
       const due = current();
       if (due && e.on > due.finalDue) throw refuse(`the fee notice must be sent within the reply period (by ${due.finalDue})`, `应当在答复期限（${due.finalDue}）内发出收费通知`);
-      f.fee = { seq: e.seq, noticeOn: e.on, method: e.method, quantity: e.quantity, amountYuan: e.amountYuan, alreadyThisMonth: e.alreadyThisMonth ?? null, payBy: addWorkingDays(calendar, e.on, FEE_PAYMENT_WORKING_DAYS), paidOn: null, lapsedOn: null };
+      f.fee = { seq: e.seq, noticeOn: e.on, method: e.method, quantity: e.quantity, amountYuan: e.amountYuan, alreadyThisMonth: e.alreadyThisMonth ?? null, payBy: addWorkingDays(calendar, e.on, FEE_PAYMENT_WORKING_DAYS, { countStartDay: options.countReceiptDay === true }), paidOn: null, lapsedOn: null };
       break;
     }
     case 'fee-paid':

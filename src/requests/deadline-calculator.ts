@@ -76,6 +76,13 @@ export const COUNTING_CONVENTION: CalculatorLine = {
   source: 'RULES.md §1.2 (UNVERIFIED)',
 };
 
+/** The convention when the installation counts the day of receipt (GONGKAI_COUNT_RECEIPT_DAY=true). */
+export const COUNTING_CONVENTION_START_DAY: CalculatorLine = {
+  zh: '计算方法：收到申请（或收到补正后申请）的当日如为工作日，计为第1个工作日（本系统按此配置）；法定节假日不计入，调休上班日计入。通行做法为“自次日起算”，均未见正式规定（待核实）。',
+  en: 'convention (as configured here): the day of receipt counts as day 1 when it is a working day; statutory holidays do not count, make-up working days do (UNVERIFIED; common practice starts the next day)',
+  source: 'RULES.md §1.2 (UNVERIFIED); GONGKAI_COUNT_RECEIPT_DAY',
+};
+
 const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** 星期一 … 星期日 of a `YYYY-MM-DD` date. */
@@ -215,5 +222,5 @@ export function calculateDeadline(calendar: WorkingDayCalendar, input: Calculato
   const excludedWorkingDays = (input.excluded ?? []).map((i) => notableDays.filter((d) => d.kind === 'excluded' && d.date >= i.from && d.date <= i.to).length);
   const calendarYears = yearsBetween(result.clockStartsAfter, result.finalDue).map((year) => ({ year, source: calendar.years.get(year)?.source ?? '' }));
   const base = { input, result, receiptRule: input.channel ? receiptRule(input.channel, input.receivedOn) : null, notableDays, excludedWorkingDays, calendarYears };
-  return { ...base, explanation: explain(input, base), convention: COUNTING_CONVENTION };
+  return { ...base, explanation: explain(input, base), convention: input.countStartDay ? COUNTING_CONVENTION_START_DAY : COUNTING_CONVENTION };
 }

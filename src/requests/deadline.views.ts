@@ -105,5 +105,5 @@ ${errorSummary(m.errors, CALCULATOR_FIELD_LABELS_ZH)}
 ${m.problem ? html`<div class="error" role="alert"><p>${m.problem}</p><p>可在<a href="/calendar">工作日历</a>页面查看已有的年度数据。</p></div>` : ''}
 ${formBody(m)}
 ${m.calculation ? resultBody(m.calculation) : ''}
-<p class="hint" id="convention">${COUNTING_CONVENTION.zh}</p>`;
+<p class="hint" id="convention">${(m.calculation?.convention ?? COUNTING_CONVENTION).zh}</p>`;
 }

@@ -67,4 +67,13 @@ void describe('reply deadline', () => {
     refused({ receivedOn: '2025-03-03', excluded: [{ from: '2025-03-14', to: '2025-03-10' }] }, 'VALIDATION_FAILED');
     refused({ receivedOn: '2026-12-20' }, 'CALENDAR_YEAR_MISSING');
   });
+
+  void it('counts the day of receipt as day 1 when configured (GONGKAI_COUNT_RECEIPT_DAY, UNVERIFIED convention)', () => {
+    // 国办发明电〔2023〕7号: 10-01..07 off, Sun 09-29 and Sat 10-12 worked. Fri 09-27 (1), 09-29 (2), 09-30 (3),
+    // 10-08..11 (4–7), 10-12 (8), 10-14..18 (9–13), 10-21..25 (14–18), 10-28 (19), 10-29 (20).
+    assert.equal(computeReplyDeadline(calendar, { receivedOn: '2024-09-27', countStartDay: true }).replyDue, '2024-10-29');
+    assert.equal(computeReplyDeadline(calendar, { receivedOn: '2024-09-27' }).replyDue, '2024-10-30');
+    // Received on Saturday 09-28 (a day off): it cannot count, so the result is the usual one.
+    assert.equal(computeReplyDeadline(calendar, { receivedOn: '2024-09-28', countStartDay: true }).replyDue, '2024-10-30');
+  });
 });

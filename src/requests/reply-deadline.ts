@@ -21,6 +21,8 @@ export interface DeadlineInput {
   extensionWorkingDays?: number;
   /** Consultation intervals whose working days do not count, both ends included. */
   excluded?: readonly { from: string; to: string }[];
+  /** When true the start day itself counts as day 1 if it is a working day (UNVERIFIED convention; default false). */
+  countStartDay?: boolean;
 }
 
 /** A day that mattered to the count, for the explanation. */
@@ -79,7 +81,8 @@ export function computeReplyDeadline(calendar: WorkingDayCalendar, input: Deadli
   const start = input.clarifiedOn ?? input.receivedOn;
   const notableDays: NotableDay[] = [];
   let counted = 0;
-  let day = toEpochDay(start);
+  // Counting the start day means starting the walk one day earlier.
+  let day = toEpochDay(start) - (input.countStartDay ? 1 : 0);
   let replyDue = day;
   const target = ruleSet.replyWorkingDays + extension;
   // Epoch days, not date strings: this loop runs for every case on every queue rebuild.

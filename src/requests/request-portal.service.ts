@@ -11,7 +11,7 @@ import { authorize } from '../auth/policy.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Store } from '../db/dialect.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { calculateDeadline, parseCalculatorQuery, weekdayZh } from './deadline-calculator.ts';
+import { calculateDeadline, COUNTING_CONVENTION, COUNTING_CONVENTION_START_DAY, parseCalculatorQuery, weekdayZh } from './deadline-calculator.ts';
 import type { CalculatorQuery, DeadlineCalculation, NamedNotableDay } from './deadline-calculator.ts';
 import { HUMAN_CHECK_SECRET_KEY, readOrCreateSetting } from './human-check.repository.ts';
 import { CASE_STATUS_NAMES_ZH } from './request-case.ts';
@@ -29,7 +29,7 @@ import type { PublicCaseView } from './request.service.ts';
 export async function calculatePublicDeadline(ctx: ServiceContext, actor: Actor, query: CalculatorQuery): Promise<DeadlineCalculation> {
   authorize(actor, 'deadline.calculate');
   const input = parseCalculatorQuery(query);
-  return calculateDeadline(await loadCalendar(ctx), input);
+  return calculateDeadline(await loadCalendar(ctx), { ...input, countStartDay: ctx.config.countReceiptDay });
 }
 
 /** One step of how the deadline was computed, as the public sees it. */
@@ -67,6 +67,8 @@ export interface PublicTracking {
   calendarYears: number[];
   /** Dates and event names only. */
   timeline: { on: string; kind: string; nameZh: string }[];
+  /** How days are counted in this installation (GONGKAI_COUNT_RECEIPT_DAY). */
+  conventionZh: string;
 }
 
 /**
@@ -98,6 +100,7 @@ export function toPublicTracking(view: PublicCaseView, calendarNames: (date: str
     notableDays: (d?.notableDays ?? []).map((n) => ({ ...n, name: calendarNames(n.date, n.kind), weekdayZh: weekdayZh(n.date) })),
     calendarYears: years,
     timeline: view.timeline.map((t) => ({ on: t.on, kind: t.kind, nameZh: t.nameZh })),
+    conventionZh: COUNTING_CONVENTION.zh,
   };
 }
 
@@ -110,11 +113,12 @@ export async function trackPublicRequest(ctx: ServiceContext, actor: Actor, code
   authorize(actor, 'requests.track_public');
   const view = await trackRequest(ctx, code);
   const calendar = await loadCalendar(ctx);
-  return toPublicTracking(view, (date, kind) => {
+  const tracking = toPublicTracking(view, (date, kind) => {
     if (kind === 'excluded') return null;
     const year = calendar.years.get(Number(date.slice(0, 4)));
     return (kind === 'holiday' ? year?.holidays[date] : year?.workdays[date]) ?? null;
   });
+  return ctx.config.countReceiptDay ? { ...tracking, conventionZh: COUNTING_CONVENTION_START_DAY.zh } : tracking;
 }
 
 const secrets = new WeakMap<Store, Promise<string>>();

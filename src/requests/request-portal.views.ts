@@ -9,7 +9,6 @@ import { html } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { organizationDepth } from '../organizations/organization.ts';
 import type { Organization } from '../organizations/organization.ts';
-import { COUNTING_CONVENTION } from './deadline-calculator.ts';
 import type { NamedNotableDay } from './deadline-calculator.ts';
 import { HUMAN_CHECK_FIELDS } from './human-check.ts';
 import type { PublicFormField, PublicFormValues } from './public-request-form.ts';
@@ -225,7 +224,7 @@ ${t.excluded.length > 0
     : ''}
 ${notableDaysTable(t.notableDays)}
 ${calendarLinks(t.calendarYears)}
-<p class="hint">${COUNTING_CONVENTION.zh}</p>
+<p class="hint">${t.conventionZh}</p>
 <h2>办理记录</h2>
 <ol id="timeline">${t.timeline.map((e) => html`<li><time datetime="${e.on}">${e.on}</time> ${e.nameZh}</li>`)}</ol>
 <p><a href="/requests/track">查询其他申请</a></p>`;

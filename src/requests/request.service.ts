@@ -116,7 +116,7 @@ export function setCalendarYearAndRebuildCases(ctx: ServiceContext, actor: Actor
 
 /** The clock options from the configuration (the UNVERIFIED fee rule). */
 export function clockOptions(ctx: ServiceContext): ClockOptions {
-  return { feePausesClock: ctx.config.feePausesClock };
+  return { feePausesClock: ctx.config.feePausesClock, countReceiptDay: ctx.config.countReceiptDay };
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -24,6 +24,11 @@ const envSchema = z.object({
    * settle it (RULES.md §2, UNVERIFIED); default true.
    */
   GONGKAI_FEE_PAUSES_CLOCK: z.enum(['true', 'false']).default('true'),
+  /**
+   * Whether the day of receipt counts as the first working day of a period. The regulation does not
+   * say; practice counts from the next day (自收到申请次日起算), which is the default (UNVERIFIED).
+   */
+  GONGKAI_COUNT_RECEIPT_DAY: z.enum(['true', 'false']).default('false'),
   /** Working days before a deadline when staff are reminded (queue "due soon", reminder e-mails). */
   GONGKAI_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
   /** SMTP server for reminder e-mails, e.g. `smtp://user:pass@mail.example.gov.cn:587`; absent = in-app reminders only. */
@@ -56,6 +61,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Whether the reply period stands between a fee notice and payment (UNVERIFIED rule; default true). */
   feePausesClock: boolean;
+  /** Whether the day of receipt (or of the notice) counts as day 1 of a period (UNVERIFIED rule; default false). */
+  countReceiptDay: boolean;
   /** Working days before a deadline when staff are reminded. */
   reminderWorkingDays: number;
   /** SMTP URL for reminder e-mails, or null (in-app only). */
@@ -94,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     maxUploadBytes: e.GONGKAI_MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
     feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK === 'true',
+    countReceiptDay: e.GONGKAI_COUNT_RECEIPT_DAY === 'true',
     reminderWorkingDays: e.GONGKAI_REMINDER_WORKING_DAYS,
     smtpUrl: e.GONGKAI_SMTP_URL ?? null,
     mailFrom: e.GONGKAI_MAIL_FROM,
