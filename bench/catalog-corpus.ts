@@ -6,6 +6,7 @@
  * (seeded PRNG). Rows come out as the importer's raw input (as `rowToRawInput` gives them).
  */
 import { dict } from '@node-rs/jieba/dict.js';
+import { prng } from '../test/helpers/prng.ts';
 
 /** The planted rare word. */
 export const RARE_WORD = '滩羊';
@@ -19,16 +20,6 @@ const GOVERNMENT_TERMS = [
 ];
 
 /** A seeded PRNG (mulberry32): numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The vocabulary by rank: government terms spread over ranks 5–85 among jieba's top Han words. */
 function vocabulary(size: number): string[] {

@@ -40,6 +40,7 @@ import { FixedClock } from '../src/shared/clock.ts';
 import { loadConfig } from '../src/shared/config.ts';
 import type { ServiceContext } from '../src/shared/service-context.ts';
 import { createTestUser, loginCookie } from '../test/helpers/factories.ts';
+import { prng } from '../test/helpers/prng.ts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,18 +83,7 @@ const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 /** The goal with whether the figure meets it. */
 const goal = (text: string, met: boolean): string => `${text} ${met ? '(met)' : '(NOT met)'}`;
 
-/** A small deterministic generator (mulberry32), so every run loads the same cases. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(4_2025);
+const random = prng(4_2025);
 function pick<T>(list: readonly T[]): T {
   const item = list[Math.floor(random() * list.length)];
   if (item === undefined) throw new Error('empty list');

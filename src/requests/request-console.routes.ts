@@ -19,9 +19,6 @@ import { contentDisposition, readFileUpload } from '../http/uploads.ts';
 import { addRequestAttachment, getRequestAttachment } from './request-attachment.service.ts';
 import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
-import { toGongkaiError } from '../http/error-handler.ts';
-import type { SafeHtml } from '../http/html.ts';
-import { renderPage } from '../http/views/layout.ts';
 import { getOrganization, listOrganizations } from '../organizations/organization.service.ts';
 import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
@@ -42,6 +39,7 @@ import type { QueueFilter } from './request.repository.ts';
 import { newCaseSchema } from './request.schema.ts';
 import { getCase, listQueue, recordEvent, registerRequest } from './request.service.ts';
 import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
+import { consolePage, inlineErrorOf } from '../http/console-page.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const GUARD = { onRequest: requireStaffPage };
@@ -55,16 +53,10 @@ const NEW_CASE_FIELDS: readonly string[] = Object.keys(newCaseSchema.shape);
 
 const MEDIA_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
-function page(request: FastifyRequest, csrf: string, title: string, body: SafeHtml, notice?: string): string {
-  return renderPage({ title, area: 'console', actor: request.actor, csrfToken: csrf, body, ...(notice ? { notice } : {}) });
-}
+const page = consolePage;
 
 /** Rethrows anything that is not shown inline. */
-function inlineError(error: unknown): GongkaiError {
-  const known = toGongkaiError(error);
-  if (!known || !INLINE_ERRORS.has(known.code)) throw error;
-  return known;
-}
+const inlineError = (error: unknown): GongkaiError => inlineErrorOf(error, INLINE_ERRORS);
 
 /** The registration form's errors: the derived date of receipt is reported on the date the channel uses. */
 function newCaseErrors(error: GongkaiError, channel: string): FieldErrors {

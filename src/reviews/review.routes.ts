@@ -14,9 +14,6 @@ import { can } from '../auth/policy.ts';
 import { contentDisposition, readFileUpload } from '../http/uploads.ts';
 import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
-import { toGongkaiError } from '../http/error-handler.ts';
-import type { SafeHtml } from '../http/html.ts';
-import { renderPage } from '../http/views/layout.ts';
 import { definedOnly } from '../organizations/organization.schema.ts';
 import type { GongkaiError } from '../shared/errors.ts';
 import type { ReviewDocumentKind } from './review-case.ts';
@@ -40,6 +37,7 @@ import { addReviewDocument, createReview, getReviewDetail, getReviewDocument, li
 import type { ReviewTableReport } from './review.service.ts';
 import { reviewDetailPage, reviewFormPage, reviewListPage } from './review.views.ts';
 import { recordIdSchema } from '../shared/record-id.ts';
+import { consolePage, inlineErrorOf } from '../http/console-page.ts';
 
 const TAGS = ['reviews'];
 const BEARER = [{ bearer: [] }];
@@ -53,16 +51,10 @@ const INLINE_ERRORS = new Set(['VALIDATION_FAILED', 'ORGANIZATION_UNKNOWN', 'CON
 /** Flash messages after a successful action (`?done=`). */
 const DONE_NOTICES: Readonly<Record<string, string>> = { created: '案件已登记', saved: '已保存', document: '文书已上传' };
 
-function page(request: FastifyRequest, csrf: string, title: string, body: SafeHtml, notice?: string): string {
-  return renderPage({ title, area: 'console', actor: request.actor, csrfToken: csrf, body, ...(notice ? { notice } : {}) });
-}
+const page = consolePage;
 
 /** Rethrows anything that is not shown inline. */
-function inlineError(error: unknown): GongkaiError {
-  const known = toGongkaiError(error);
-  if (!known || !INLINE_ERRORS.has(known.code)) throw error;
-  return known;
-}
+const inlineError = (error: unknown): GongkaiError => inlineErrorOf(error, INLINE_ERRORS);
 
 /** Field errors of a service error (on `fallbackField` when no field is named). */
 function fieldErrors(error: GongkaiError, fallbackField = 'form'): FieldErrors {

@@ -9,18 +9,8 @@ import { MAX_INPUT_BYTES } from '../../src/reports/reader/load-input.ts';
 import { readReport } from '../../src/reports/reader/read-report.ts';
 import { isGongkaiError } from '../../src/shared/errors.ts';
 import { fixturePath } from '../acceptance/read-fixture.ts';
+import { prng } from '../helpers/prng.ts';
 
-/** A small seeded PRNG (mulberry32), so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const READ_ERRORS = new Set(['INPUT_EMPTY', 'INPUT_TOO_LARGE', 'INPUT_UNSUPPORTED', 'INPUT_CORRUPT', 'NOT_A_REPORT']);
 const PER_CASE_MS = 10_000;

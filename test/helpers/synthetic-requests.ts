@@ -23,6 +23,7 @@ import { createReview } from '../../src/reviews/review.service.ts';
 import type { FixedClock } from '../../src/shared/clock.ts';
 import type { ServiceContext } from '../../src/shared/service-context.ts';
 import type { SeededRegion } from './factories.ts';
+import { prng } from './prng.ts';
 
 /** The report year the scripts are written for. */
 export const SYNTHETIC_YEAR = 2025;
@@ -155,17 +156,6 @@ export const REVIEW_SCRIPTS: readonly ReviewScript[] = [
   { id: 'R7', org: 'yanchi', path: 'reconsideration', applicantName: '周某', reviewingBody: '吴忠市人民政府', filedOn: '2024-10-01', decidedOn: '2025-01-15', outcome: 'other', why: 'filed in 2024: not in 2025' },
 ];
 
-/** A small deterministic generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '马', '周', '吴', '赵'];
 const GIVEN = ['建国', '秀英', '志强', '丽娟', '海涛', '玉兰', '文博', '晓明', '春花', '国庆'];
@@ -239,7 +229,7 @@ export interface SyntheticYear {
  * @throws whatever the services throw: a script that breaks a clock rule fails loudly
  */
 export async function generateSyntheticYear(ctx: ServiceContext, clock: FixedClock, region: SeededRegion, actor: Actor = systemActor('synthetic-year')): Promise<SyntheticYear> {
-  const random = seeded(SYNTHETIC_SEED);
+  const random = prng(SYNTHETIC_SEED);
   type Step = { on: string; script: CaseScript; index: number };
   const steps: Step[] = [];
   for (const script of CASE_SCRIPTS) {
