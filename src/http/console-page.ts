@@ -3,7 +3,7 @@
  * its fields) rather than as an error page.
  */
 import type { FastifyRequest } from 'fastify';
-import type { ErrorCode, GongkaiError } from '../shared/errors.ts';
+import type { GongkaiError } from '../shared/errors.ts';
 import { toGongkaiError } from './error-handler.ts';
 import type { SafeHtml } from './html.ts';
 import { renderPage } from './views/layout.ts';
@@ -17,7 +17,7 @@ export function consolePage(request: FastifyRequest, csrf: string, title: string
  * The error as a known `GongkaiError` when its code is shown inline by this form.
  * @throws the error itself otherwise (the app's error handler renders it)
  */
-export function inlineErrorOf(error: unknown, inline: ReadonlySet<ErrorCode | string>): GongkaiError {
+export function inlineErrorOf(error: unknown, inline: ReadonlySet<string>): GongkaiError {
   const known = toGongkaiError(error);
   if (!known || !inline.has(known.code)) throw error;
   return known;
