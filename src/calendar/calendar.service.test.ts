@@ -45,7 +45,7 @@ describeEachDialect('calendar service', (t) => {
     assert.deepEqual([years[0]?.year, years.at(-1)?.year, years.length], [2004, 2026, 23]);
     assert.deepEqual(
       years.find((y) => y.year === 2026),
-      { year: 2026, source: years[0]?.source, origin: 'built_in', replacesBuiltIn: false, updatedAt: null, updatedBy: null, holidayCount: 33, workdayCount: 6 },
+      { year: 2026, source: '国办发明电〔2025〕7号（数据据 chinese-days 1.5.7 整理）', origin: 'built_in', replacesBuiltIn: false, updatedAt: null, updatedBy: null, holidayCount: 33, workdayCount: 6 },
     );
     await assert.rejects(getCalendarYear(ctx, PUBLIC_ACTOR, 2027), (e) => isGongkaiError(e, 'NOT_FOUND'));
   });

@@ -36,6 +36,8 @@ export interface CountOptions {
 
 interface HolidayFile {
   source: string;
+  /** The State Council notices each year transcribes, by year. */
+  notices: Record<string, string[]>;
   years: Record<string, { holidays: Record<string, string>; workdays: Record<string, string> }>;
 }
 
@@ -47,7 +49,10 @@ export function builtInCalendar(): WorkingDayCalendar {
   const file = holidayData as HolidayFile;
   const years = new Map<number, CalendarYear>();
   for (const [year, data] of Object.entries(file.years)) {
-    years.set(Number(year), { year: Number(year), holidays: data.holidays, workdays: data.workdays, source: file.source });
+    const notices = file.notices[year];
+    // Cite the year's notice when known; the dataset otherwise (2004–2007).
+    const source = notices ? `${notices.join('、')}（数据据 chinese-days 1.5.7 整理）` : file.source;
+    years.set(Number(year), { year: Number(year), holidays: data.holidays, workdays: data.workdays, source });
   }
   return { years };
 }

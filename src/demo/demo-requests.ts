@@ -34,10 +34,10 @@ const ORG = (type: string, name: string): Record<string, string> => ({ requester
 
 const CASES: readonly DemoCase[] = [
   { org: 'litong', requester: PERSON('王一'), channel: 'in-person', ago: 1, information: '利通区2025年城乡居民最低生活保障资金发放明细（演示）', events: [] },
-  { org: 'finance', requester: ORG('business', '吴忠某建材有限公司'), channel: 'online', ago: 24, information: '2025年市级政府采购项目预算执行情况（演示）', events: [] },
-  { org: 'ecology', requester: PERSON('赵二'), channel: 'registered-post', ago: 40, information: '某工业园区建设项目环境影响评价批复（演示）', events: [] },
+  { org: 'litong', requester: ORG('business', '吴忠某建材有限公司'), channel: 'online', ago: 24, information: '2025年市级政府采购项目预算执行情况（演示）', events: [] },
+  { org: 'qingtongxia', requester: PERSON('赵二'), channel: 'registered-post', ago: 40, information: '某工业园区建设项目环境影响评价批复（演示）', events: [] },
   { org: 'yanchi', requester: PERSON('钱三'), channel: 'in-person', ago: 10, information: '我村土地征收补偿标准（演示）', events: [{ kind: 'clarification-requested', ago: 8, items: '请写明村名及征收项目名称', dueOffset: 10 }] },
-  { org: 'agriculture', requester: ORG('research', '某农业大学课题组'), channel: 'email', ago: 15, information: '2024年高标准农田建设项目验收报告（演示）', events: [{ kind: 'consultation-sent', ago: 12, party: 'third-party', partyName: '项目承建企业（演示）' }] },
+  { org: 'yanchi', requester: ORG('research', '某农业大学课题组'), channel: 'email', ago: 15, information: '2024年高标准农田建设项目验收报告（演示）', events: [{ kind: 'consultation-sent', ago: 12, party: 'third-party', partyName: '项目承建企业（演示）' }] },
   { org: 'qingtongxia', requester: PERSON('孙四'), channel: 'online', ago: 12, information: '2020年以来全部城市建设项目规划许可文件（演示）', events: [{ kind: 'fee-notice-sent', ago: 9, method: 'per-page', quantity: 120 }] },
   {
     org: 'litong',
@@ -75,7 +75,7 @@ const CASES: readonly DemoCase[] = [
     ],
   },
   {
-    org: 'finance',
+    org: 'cityOffice',
     requester: ORG('business', '某工程咨询公司'),
     channel: 'online',
     ago: 45,

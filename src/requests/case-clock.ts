@@ -359,7 +359,7 @@ function allowedNext(f: Facts): RequestEventKind[] {
   }
 }
 
-function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedInterval[], audience: 'staff' | 'public'): ExplanationStep[] {
+function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedInterval[], audience: 'staff' | 'public', gap: CaseClock['calendarGap']): ExplanationStep[] {
   const staff = audience === 'staff';
   const r = f.ruleSet;
   const rule = receiptRule(f.channel, f.receivedOn);
@@ -383,7 +383,7 @@ function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedIn
     const nameZh = staff ? `（${x.partyName}）` : '';
     steps.push({
       on: x.sentOn,
-      textZh: `${x.party === 'third-party' ? '书面征求第三方' : '征求其他机关'}${nameZh}意见，对方应在 ${x.windowEndsOn} 前答复${x.answeredOn ? `，${x.answeredOn} 收到答复` : '（尚未答复，暂按期限届满计算）'}；${interval ? `${interval.from} 至 ${interval.to} 的 ${interval.workingDays} 个工作日不计入答复期限` : '不影响答复期限'}。`,
+      textZh: `${x.party === 'third-party' ? '书面征求第三方' : '征求其他机关'}${nameZh}意见，对方应在 ${x.windowEndsOn} 前答复${x.answeredOn ? `，${x.answeredOn} 收到答复` : '（尚未答复，暂按期限届满计算）'}；${interval ? `${interval.from} 至 ${interval.to} 的 ${interval.workingDays} 个工作日不计入答复期限` : gap ? '征求意见期间不计入答复期限' : '不影响答复期限'}。`,
       textEn: `consultation of ${staff ? x.partyName : x.party === 'third-party' ? 'a third party' : 'another agency'}${interval ? `: ${interval.workingDays} working days excluded (${interval.from}..${interval.to})` : ''}`,
       source: `${r.excludedTimeSource}; ${r.consultationSource}`,
     });
@@ -413,6 +413,7 @@ function explain(f: Facts, deadline: DeadlineResult | null, excluded: ExcludedIn
       source: r.extensionSource,
     });
   }
+  if (gap) steps.push({ on: f.lastEventOn, textZh: gap.messageZh, textEn: gap.message, source: 'CALENDAR_YEAR_MISSING' });
   if (f.answered) steps.push({ on: f.answered.on, textZh: `作出答复（${outcomeById(f.answered.outcome)?.labelZh ?? f.answered.outcome}）${deadline && f.answered.on > deadline.finalDue ? '，已超过答复期限' : ''}。`, textEn: `answered: ${f.answered.outcome}`, source: '2019 art. 36' });
   return steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
@@ -477,7 +478,11 @@ function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions)
   } catch (error) {
     // The case stays readable; its deadline is refused, not guessed on weekends alone, until the year is entered.
     if (!isGongkaiError(error, 'CALENDAR_YEAR_MISSING')) throw error;
-    calendarGap = { message: error.message, messageZh: `${error.messageZh}：无法计算答复期限，请系统管理员录入该年度的节假日安排` };
+    const year = /\d{4}/.exec(error.message)?.[0] ?? '';
+    calendarGap = {
+      message: `no deadline yet: the working-day calendar has no data for ${year}; it is computed once an administrator enters the year`,
+      messageZh: `工作日历缺少${year}年的节假日安排，暂无法计算答复期限；系统管理员录入该年度数据（依国务院办公厅节假日安排通知）后将自动计算。`,
+    };
   }
   const { deadline, excluded } = computed;
   let outcome: string | null = null;
@@ -510,12 +515,12 @@ function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions)
     excluded,
     // Built on first read: rebuilding many projections never needs the text.
     get explanation(): ExplanationStep[] {
-      const steps = explain(f, deadline, excluded, 'staff');
+      const steps = explain(f, deadline, excluded, 'staff', calendarGap);
       Object.defineProperty(this, 'explanation', { value: steps, enumerable: true });
       return steps;
     },
     get publicExplanation(): ExplanationStep[] {
-      const steps = explain(f, deadline, excluded, 'public');
+      const steps = explain(f, deadline, excluded, 'public', calendarGap);
       Object.defineProperty(this, 'publicExplanation', { value: steps, enumerable: true });
       return steps;
     },

@@ -129,7 +129,7 @@ function deadlineBlock(view: CaseView, today: string): SafeHtml {
   const big = d
     ? html`<p class="deadline" style="font-size:2em;font-weight:bold;margin:.2em 0" id="final-due">${d.finalDue}</p>
 <p>${d.finalDue !== d.replyDue ? html`原答复期限 ${d.replyDue}，经批准延长后为 ${d.finalDue}。` : ''}${timelinessZh(view, today)}${c.provisional ? html`<br><span class="hint">暂按尚未答复的征求意见或收费期间全部届满计算，答复或缴费后将重新计算。</span>` : ''}</p>`
-    : html`<p class="deadline" style="font-size:1.5em;font-weight:bold" id="final-due">${c.clarification && !c.clarification.receivedOn && !c.clarification.lapsedOn ? `等待申请人补正（补正期限至 ${c.clarification.dueOn}），答复期限暂停计算` : '不再计算答复期限'}</p>`;
+    : html`<p class="deadline" style="font-size:1.5em;font-weight:bold" id="final-due">${c.clarification && !c.clarification.receivedOn && !c.clarification.lapsedOn ? `等待申请人补正（补正期限至 ${c.clarification.dueOn}），答复期限暂停计算` : c.calendarGap ? '暂无法计算' : '不再计算答复期限'}</p>${c.calendarGap ? html`<p class="error" role="alert">${c.calendarGap.messageZh}<a href="/console/calendar">工作日历</a></p>` : ''}`;
   return html`<h2>答复期限</h2>
 ${big}
 <h3>如何计算</h3>
@@ -210,6 +210,6 @@ ${timelineBlock(view)}
 ${documentsBlock(view, m.documents)}
 ${attachmentsBlock(m)}
 <h2 id="actions">办理</h2>
-${actionForms(m)}
+${m.canHandle ? actionForms(m) : html`<p class="hint">您可以查看本申请，但没有办理权限：登记办理事项需要本机关的信息编辑、机构管理员或审核人角色（系统管理员可在“用户管理”中授予）。</p>`}
 <p><a href="/console/audit?entityType=request_case&amp;entityId=${view.id}">查看本申请的审计记录</a> · <a href="/console/requests">返回办理队列</a></p>`;
 }

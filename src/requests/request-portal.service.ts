@@ -69,6 +69,8 @@ export interface PublicTracking {
   timeline: { on: string; kind: string; nameZh: string }[];
   /** How days are counted in this installation (GONGKAI_COUNT_RECEIPT_DAY). */
   conventionZh: string;
+  /** Why there is no deadline yet when the calendar lacks a year, or null. */
+  calendarGapZh: string | null;
 }
 
 /**
@@ -101,6 +103,7 @@ export function toPublicTracking(view: PublicCaseView, calendarNames: (date: str
     calendarYears: years,
     timeline: view.timeline.map((t) => ({ on: t.on, kind: t.kind, nameZh: t.nameZh })),
     conventionZh: COUNTING_CONVENTION.zh,
+    calendarGapZh: c.calendarGap?.messageZh ?? null,
   };
 }
 

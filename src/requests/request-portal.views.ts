@@ -195,7 +195,7 @@ export function calendarLinks(years: readonly number[]): SafeHtml | '' {
 
 function deadlineBlock(t: PublicTracking): SafeHtml {
   if (t.finalDue === null) {
-    const why = t.status === 'awaiting-clarification' ? '正在等待申请人补正，收到补正后的申请后答复期限重新计算。' : '本申请已不再计算答复期限。';
+    const why = t.status === 'awaiting-clarification' ? '正在等待申请人补正，收到补正后的申请后答复期限重新计算。' : t.calendarGapZh ?? '本申请已不再计算答复期限。';
     return html`<p>答复期限：<strong>—</strong>（${why}）</p>`;
   }
   return html`<p style="font-size:1.4em">答复期限：<strong id="final-due">${t.finalDue}</strong>${t.replyDue !== t.finalDue ? html`（原答复期限 ${t.replyDue ?? ''}，已依法延长）` : ''}</p>

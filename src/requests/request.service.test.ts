@@ -209,7 +209,8 @@ describeEachDialect('request service: a deadline running into a year the calenda
       const seed = systemActor('test');
       const view = await registerRequest(ctx, seed, { ...PERSON, organizationId: region.litong.id, channel: 'in-person', submittedOn: '2026-12-10' });
       assert.equal(view.clock.deadline, null, 'no deadline is guessed on weekends alone');
-      assert.match(view.clock.calendarGap?.messageZh ?? '', /2027/);
+      assert.match(view.clock.calendarGap?.messageZh ?? '', /工作日历缺少2027年/);
+      assert.ok(view.clock.explanation.some((s) => s.textZh === view.clock.calendarGap?.messageZh), 'the explanation says why there is no deadline');
       const stored = () => store.db.selectFrom('request_case').select(['final_due']).where('id', '=', view.id).executeTakeFirstOrThrow();
       assert.deepEqual(await stored(), { final_due: null });
       // An event that needs the deadline is refused with the same reason.

@@ -47,10 +47,10 @@ function calendarCliSpec(name: string, storeArgs: () => Promise<{ args: string[]
       assert.equal(years.status, 0, years.stderr);
       const lines = years.stdout.trimEnd().split('\n');
       assert.equal(lines.length, 23);
-      assert.match(lines.at(-1) ?? '', /^2026 {2}33 holidays {2}6 make-up working days {2}built-in {2}source: chinese-days@1\.5\.7 /);
+      assert.match(lines.at(-1) ?? '', /^2026 {2}33 holidays {2}6 make-up working days {2}built-in {2}source: 国办发明电〔2025〕7号（数据据 chinese-days 1\.5\.7 整理）$/);
       const show = await run('show', '2026');
       assert.equal(show.status, 0, show.stderr);
-      assert.match(show.stdout, /^2026 working-day calendar \(工作日历\)\nsource: chinese-days@1\.5\.7 .*\norigin: built-in\nstatutory holidays \(法定节假日, not working days\): 33\n {2}2026-01-01 Thu {2}元旦\n/);
+      assert.match(show.stdout, /^2026 working-day calendar \(工作日历\)\nsource: 国办发明电〔2025〕7号（数据据 chinese-days 1\.5\.7 整理）\norigin: built-in\nstatutory holidays \(法定节假日, not working days\): 33\n {2}2026-01-01 Thu {2}元旦\n/);
       assert.match(show.stdout, /make-up working days \(调休上班日, working days\): 6\n {2}2026-01-04 Sun {2}元旦\n {2}2026-02-14 Sat {2}春节\n/);
       const missing = await run('show', '2027');
       assert.equal(missing.status, 2);
