@@ -62,7 +62,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'gongkai API', description: 'Open government information records: organizations, users, the proactive-disclosure catalog, search, audit.', version: '0.1.0' },
+      info: { title: 'gongkai API', description: 'Open government information records: organizations, users, the proactive-disclosure catalog, search, audit; requests for disclosure under the statutory clock (cases, events, deadlines with their explanation, attachments, statistics), the deadline calculator and public tracking; the working-day calendar; reconsideration and litigation records.', version: '0.1.0' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

@@ -13,6 +13,7 @@ import type { CalculatorQuery, DeadlineCalculation } from './deadline-calculator
 import { receiptRule } from './receipt-date.ts';
 import { CHANNELS, CHANNEL_NAMES_ZH } from './request-case.ts';
 import { calendarLinks, notableDaysTable } from './request-portal.views.ts';
+import { citationZh } from './citation.ts';
 
 /** How many `excluded` inputs the form offers (more arrive through the query string and are kept). */
 const EXCLUDED_INPUTS = 3;
@@ -48,7 +49,7 @@ function channelField(m: DeadlinePageModel): SafeHtml {
 <div class="hint" id="channel-hint">申请方式决定哪一天是“收到申请之日”（条例第三十一条）：
 <ul>${CHANNELS.map((c) => {
     const rule = receiptRule(c, on);
-    return html`<li><strong>${CHANNEL_NAMES_ZH[c]}</strong>：${rule.ruleZh}（${rule.source}${rule.unverified ? '，适用系推断，待核实' : ''}）</li>`;
+    return html`<li><strong>${CHANNEL_NAMES_ZH[c]}</strong>：${rule.ruleZh}（${citationZh(rule.source)}${rule.unverified ? '，适用系推断，待核实' : ''}）</li>`;
   })}</ul></div>${errorText(m.errors, 'channel')}<select id="channel" name="channel" aria-describedby="channel-hint${error ? ' channel-error' : ''}"${error ? html` aria-invalid="true"` : ''}>
 <option value="">不指定</option>${CHANNELS.map((c) => html`<option value="${c}"${m.query.channel === c ? html` selected` : ''}>${CHANNEL_NAMES_ZH[c]}</option>`)}</select></div>`;
 }
@@ -87,10 +88,10 @@ function resultBody(c: DeadlineCalculation): SafeHtml {
 <dt>答复期限</dt><dd>${r.ruleSet.replyWorkingDays} 个工作日（${r.ruleSet.replySource}）</dd>
 <dt>起算</dt><dd>${r.clockStartsAfter} 的次日</dd>
 <dt>计入的工作日</dt><dd>${r.workingDaysCounted} 个</dd>
-${c.receiptRule ? html`<dt>收到申请之日</dt><dd>${c.receiptRule.ruleZh}（${c.receiptRule.source}${c.receiptRule.unverified ? '，适用系推断，待核实' : ''}）</dd>` : ''}
+${c.receiptRule ? html`<dt>收到申请之日</dt><dd>${c.receiptRule.ruleZh}（${citationZh(c.receiptRule.source)}${c.receiptRule.unverified ? '，适用系推断，待核实' : ''}）</dd>` : ''}
 </dl>
 <h3>计算过程</h3>
-<ol id="explanation">${c.explanation.map((l) => html`<li>${l.zh}${l.source ? html` <span class="tag">${l.source}</span>` : ''}</li>`)}</ol>
+<ol id="explanation">${c.explanation.map((l) => html`<li>${l.zh}${l.source ? html` <span class="tag">${citationZh(l.source)}</span>` : ''}</li>`)}</ol>
 <details><summary>English</summary><ol lang="en">${c.explanation.map((l) => html`<li>${l.en}${l.source ? ` (${l.source})` : ''}</li>`)}</ol><p lang="en">${c.convention.en}</p></details>
 ${notableDaysTable(c.notableDays)}
 ${calendarLinks(c.calendarYears.map((y) => y.year))}

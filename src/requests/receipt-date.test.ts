@@ -47,6 +47,12 @@ void describe('receipt rule by channel (2019 art. 31)', () => {
     assert.equal(before.unverified, undefined);
   });
 
+  void it('before 2019-05-15 cites the 2019 wording as 207号 practice, marked unverified (the 2008 text has no receipt article)', () => {
+    const rule = receiptRule('registered-post', '2019-05-14');
+    assert.equal(rule.source, '2019 art. 31 (二); 国办公开办函〔2015〕207号 (2008 text: no article)');
+    assert.match(rule.unverified ?? '', /no receipt article/);
+  });
+
   void it('has a rule with Chinese text and a source for every channel', () => {
     for (const channel of CHANNELS) {
       const rule = receiptRule(channel, '2025-03-03');

@@ -29,6 +29,15 @@ export interface ReceiptRule {
  * @param on the (approximate) date of receipt, `YYYY-MM-DD`: decides 2008 vs 2019 practice for email
  */
 export function receiptRule(channel: Channel, on: string): ReceiptRule {
+  const rule = receiptRule2019(channel, on);
+  // The 2008 text has no receipt article: the 2019 wording is applied as the practice of 国办公开办函〔2015〕207号.
+  if (on < '2019-05-15' && rule.source.startsWith('2019')) {
+    return { ...rule, source: `${rule.source}; 国办公开办函〔2015〕207号 (2008 text: no article)`, unverified: 'the 2008 text has no receipt article; the 2019 rule is applied as 207号 practice (RULES.md §1.4, §1.10)' };
+  }
+  return rule;
+}
+
+function receiptRule2019(channel: Channel, on: string): ReceiptRule {
   switch (channel) {
     case 'in-person':
       return { channel, dateCounts: 'submitted', ruleZh: '当面提交的，以提交之日为收到申请之日', ruleEn: 'in person: the date of submission', source: '2019 art. 31 (一)' };

@@ -20,6 +20,7 @@ import { outcomeById } from './request-outcome.ts';
 import { receiptRule } from './receipt-date.ts';
 import type { CaseView } from './request.service.ts';
 import { REQUEST_ATTACHMENT_KIND_NAMES_ZH, REQUEST_ATTACHMENT_KINDS } from './request-attachment.service.ts';
+import { citationZh } from './citation.ts';
 
 /** What the case page shows. */
 export interface CasePageModel extends ActionFormsModel {
@@ -92,7 +93,7 @@ function requestBlock(view: CaseView): SafeHtml {
 <dl class="meta">
 ${row('查询码', view.trackingCode)}${row('受理机关', view.organization.name)}
 ${row('申请方式', CHANNEL_NAMES_ZH[view.channel])}${row('提交日期', view.submittedOn)}
-${row('收到申请日期', html`${view.receivedOn}<br><span class="hint">${rule.ruleZh}（${rule.source}）</span>`)}${row('适用', view.clock.ruleSet.nameZh)}
+${row('收到申请日期', html`${view.receivedOn}<br><span class="hint">${rule.ruleZh}（${citationZh(rule.source)}）</span>`)}${row('适用', view.clock.ruleSet.nameZh)}
 ${row('信息的提供形式', DELIVERY_FORM_NAMES_ZH[view.deliveryForm])}${row('获取信息的方式', DELIVERY_METHOD_NAMES_ZH[view.deliveryMethod])}
 </dl>
 <h3>所需政府信息的名称、文号或便于查询的特征性描述</h3><p>${view.informationRequested}</p>
@@ -135,7 +136,7 @@ ${big}
 <h3>如何计算</h3>
 <table><caption>期限计算过程</caption>
 <thead><tr><th scope="col">日期</th><th scope="col">说明</th><th scope="col">依据</th></tr></thead>
-<tbody>${c.explanation.map((s) => html`<tr><th scope="row">${s.on}</th><td>${s.textZh}</td><td>${s.source}</td></tr>`)}</tbody></table>
+<tbody>${c.explanation.map((s) => html`<tr><th scope="row">${s.on}</th><td>${s.textZh}</td><td>${citationZh(s.source)}</td></tr>`)}</tbody></table>
 ${c.excluded.length > 0
   ? html`<table><caption>不计入答复期限的期间</caption>
 <thead><tr><th scope="col">起</th><th scope="col">止</th><th scope="col">事由</th><th scope="col">工作日数</th></tr></thead>

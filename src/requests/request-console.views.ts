@@ -13,6 +13,7 @@ import { choiceField, inputField, textAreaField, truncateText } from './request-
 import type { QueueFilter } from './request.repository.ts';
 import { REQUEST_FIELD_LABELS_ZH } from './request.schema.ts';
 import type { QueuePage } from './request.service.ts';
+import { citationZh } from './citation.ts';
 
 /** The queue tabs in order, with their Chinese names. */
 export const QUEUE_TABS: readonly { filter: QueueFilter; nameZh: string }[] = [
@@ -126,7 +127,7 @@ function receiptRules(today: string): SafeHtml {
 <thead><tr><th scope="col">申请方式</th><th scope="col">收到申请之日</th><th scope="col">须填写</th><th scope="col">依据</th></tr></thead>
 <tbody>${CHANNELS.map((c) => {
     const rule = receiptRule(c, today);
-    return html`<tr><th scope="row">${CHANNEL_NAMES_ZH[c]}</th><td>${rule.ruleZh}${rule.unverified ? html`（本项适用系推断，待核实）` : ''}</td><td>${needs(c)}</td><td>${rule.source}</td></tr>`;
+    return html`<tr><th scope="row">${CHANNEL_NAMES_ZH[c]}</th><td>${rule.ruleZh}${rule.unverified ? html`（本项适用系推断，待核实）` : ''}</td><td>${needs(c)}</td><td>${citationZh(rule.source)}</td></tr>`;
   })}</tbody></table>`;
 }
 

@@ -15,6 +15,7 @@ import type { PublicFormField, PublicFormValues } from './public-request-form.ts
 import { DELIVERY_FORMS, DELIVERY_FORM_NAMES_ZH, DELIVERY_METHODS, DELIVERY_METHOD_NAMES_ZH, ID_KINDS, ID_KIND_NAMES_ZH, REQUESTER_TYPES, REQUESTER_TYPE_NAMES_ZH } from './request-case.ts';
 import type { PublicTracking } from './request-portal.service.ts';
 import { REQUEST_FIELD_LABELS_ZH } from './request.schema.ts';
+import { citationZh } from './citation.ts';
 
 /** The form's labels (shorter than the schema's for the long field). */
 const LABELS: Record<PublicFormField, string> = {
@@ -217,7 +218,7 @@ export function trackingBody(t: PublicTracking): SafeHtml {
 ${deadlineBlock(t)}
 <h3>期限是如何计算的</h3>
 <table><caption>计算过程</caption><thead><tr><th scope="col">日期</th><th scope="col">说明</th><th scope="col">依据</th></tr></thead>
-<tbody>${t.explanation.map((s) => html`<tr><td>${s.on}</td><td>${s.textZh}</td><td>${s.source}</td></tr>`)}</tbody></table>
+<tbody>${t.explanation.map((s) => html`<tr><td>${s.on}</td><td>${s.textZh}</td><td>${citationZh(s.source)}</td></tr>`)}</tbody></table>
 ${t.excluded.length > 0
     ? html`<table><caption>不计入答复期限的期间</caption><thead><tr><th scope="col">起</th><th scope="col">止</th><th scope="col">事由</th><th scope="col">工作日数</th></tr></thead>
 <tbody>${t.excluded.map((i) => html`<tr><td>${i.from}</td><td>${i.to}${i.provisional ? '（暂计）' : ''}</td><td>${i.reasonZh}</td><td>${i.workingDays}</td></tr>`)}</tbody></table>`
