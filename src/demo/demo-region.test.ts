@@ -125,6 +125,8 @@ describeEachDialect('demo region', (t) => {
       'request.fee-notice-sent': 1,
       'request.register': 12,
       'request.withdrawn': 1,
+      // Three reconsideration or litigation records about the demo requests.
+      'review.create': 3,
       'user.create': 12,
     });
     const search = await store.db.selectFrom('catalog_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

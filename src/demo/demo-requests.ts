@@ -2,12 +2,14 @@
  * Demo requests for disclosure (issue 4): a dozen synthetic cases of the demo region in every state
  * of the workflow (processing, due soon, overdue, awaiting clarification, in consultation, awaiting a
  * fee, answered, delivered and closed, lapsed, withdrawn), dated relative to today and recorded
- * through the request service, so their deadlines, audit events and statistics are real. Requester
+ * through the request service, so their deadlines, audit events and statistics are real; and three
+ * reconsideration or litigation records about them (table 四). Requester
  * names are invented and marked 演示.
  */
 import type { Actor } from '../auth/actor.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { recordEvent, registerRequest } from '../requests/request.service.ts';
+import { createReview } from '../reviews/review.service.ts';
 import { today } from '../shared/clock.ts';
 import { isGongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -27,6 +29,8 @@ interface DemoCase {
   information: string;
   /** Events, each `ago` calendar days before today (in order). */
   events: (Record<string, unknown> & { kind: string; ago: number })[];
+  /** Reconsideration or suits about the case (table 四). */
+  reviews?: { path: 'reconsideration' | 'direct-suit'; ago: number; reviewingBody: string; decidedAgo?: number; outcome: 'upheld' | 'corrected' | 'other' | 'pending' }[];
 }
 
 const PERSON = (name: string): Record<string, string> => ({ requesterType: 'natural', requesterName: `${name}（演示）`, phone: '13800000000', address: '宁夏回族自治区吴忠市（演示地址）' });
@@ -73,6 +77,7 @@ const CASES: readonly DemoCase[] = [
       { kind: 'answered', ago: 10, outcome: 'partial', reasons: '其中被征收人的身份证号码、银行账号属于个人隐私，依法不予公开（演示）' },
       { kind: 'delivered', ago: 9, method: 'post' },
     ],
+    reviews: [{ path: 'direct-suit', ago: 5, reviewingBody: '同心县人民法院（演示）', outcome: 'pending' }],
   },
   {
     org: 'cityOffice',
@@ -85,9 +90,18 @@ const CASES: readonly DemoCase[] = [
       { kind: 'consultation-answered', ago: 30, consultationOf: 1, opinion: 'objection' },
       { kind: 'answered', ago: 28, outcome: 'withheld-third-party', reasons: '投标文件含商业秘密，第三方不同意公开且理由合理（演示）' },
     ],
+    reviews: [{ path: 'reconsideration', ago: 20, reviewingBody: '吴忠市人民政府（演示）', outcome: 'pending' }],
   },
   { org: 'cityOffice', requester: PERSON('吴六'), channel: 'fax', ago: 30, information: '市政府常务会议纪要（演示）', events: [{ kind: 'withdrawn', ago: 20, reason: '申请人来电撤回（演示）' }] },
-  { org: 'cityOffice', requester: ORG('other', '某村民委员会'), channel: 'ordinary-post', ago: 35, information: '1990年某水利工程的立项文件（演示）', events: [{ kind: 'answered', ago: 20, outcome: 'unable-not-held' }] },
+  {
+    org: 'cityOffice',
+    requester: ORG('other', '某村民委员会'),
+    channel: 'ordinary-post',
+    ago: 35,
+    information: '1990年某水利工程的立项文件（演示）',
+    events: [{ kind: 'answered', ago: 20, outcome: 'unable-not-held' }],
+    reviews: [{ path: 'reconsideration', ago: 15, reviewingBody: '吴忠市人民政府（演示）', decidedAgo: 3, outcome: 'upheld' }],
+  },
 ];
 
 /**
@@ -125,6 +139,20 @@ export async function loadDemoRequests(ctx: ServiceContext, actor: Actor, orgs: 
       }
       seq += 1;
       if (event.kind === 'consultation-sent') consultations.push(seq);
+    }
+    for (const r of c.reviews ?? []) {
+      await createReview(ctx, actor, {
+        organizationId: org.id,
+        requestCaseId: view.id,
+        path: r.path,
+        applicantName: c.requester['requesterName'] ?? '',
+        reviewingBody: r.reviewingBody,
+        filedOn: daysBefore(now, r.ago),
+        decidedOn: r.decidedAgo === undefined ? null : daysBefore(now, r.decidedAgo),
+        outcome: r.outcome,
+        summary: '演示数据',
+        synthetic: true,
+      });
     }
   }
   return count;

@@ -155,6 +155,7 @@ describeEachDialect('request service', (t) => {
     const queue = await listQueue(ctx, editor, { organizationId: region.litongDepartment.id, filter: 'overdue' });
     assert.equal(queue.total, 1, 'the 2024-09-27 case at 利通区教育局 is overdue');
     assert.equal(queue.counts.overdue, 1);
+    assert.deepEqual([queue.counts.all, queue.counts.open, queue.counts.answered, queue.counts.closed], [1, 1, 0, 0], 'every tab is counted');
     assert.equal(queue.rows[0]?.finalDue, '2024-10-30');
   });
 
