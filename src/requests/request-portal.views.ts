@@ -157,7 +157,7 @@ export function submittedBody(t: PublicTracking): SafeHtml {
 <p class="notice" role="status">您的政府信息公开申请已提交，${t.organizationName}已收到。</p>
 <p>您的查询码（请妥善保存）：</p>
 <p style="font-size:2em;font-weight:bold;letter-spacing:.1em" id="tracking-code">${t.trackingCode}</p>
-<p><strong>请务必记下或保存此查询码。</strong>查询码是查询办理进度的唯一凭证，系统不会再次显示，也无法找回。</p>
+<p><strong>请务必记下或保存此查询码。</strong>查询码是查询办理进度的唯一凭证，离开本页后无法找回（请勿将本页链接发给他人）。</p>
 <dl class="meta">
 <dt>受理机关</dt><dd>${t.organizationName}</dd>
 <dt>收到申请日期</dt><dd>${t.receivedOn}</dd>
