@@ -62,7 +62,11 @@ export function remainingZh(left: number, finalDue: string, today: string): stri
 }
 
 function deadlineCell(row: QueuePage['rows'][number], m: QueuePageModel): SafeHtml {
-  if (!row.finalDue) return html`<td>${row.status === 'awaiting-clarification' ? '等待补正，暂停计算' : '—'}</td>`;
+  if (!row.finalDue) {
+    // An undecided case without a deadline that is not waiting for a clarification runs into a year the calendar lacks.
+    const gap = row.status === 'processing' || row.status === 'in-consultation' || row.status === 'awaiting-fee';
+    return html`<td>${row.status === 'awaiting-clarification' ? '等待补正，暂停计算' : gap ? html`<span class="overdue">暂无法计算</span><br><span class="hint">工作日历缺少所需年度，<a href="/console/calendar">请录入</a></span>` : '—'}</td>`;
+  }
   const open = OPEN_STATUSES.includes(row.status);
   const overdue = open && row.finalDue < m.queue.today;
   const left = m.workingDaysLeft.get(row.id);
