@@ -23,6 +23,7 @@ export function registerStoreCommands(program: Command, env: CommandEnv): void {
       withStore(env, flags, async (ctx) => {
         const result = await backupStore(ctx.store, resolve(flags.out));
         env.stdout(`backup written: ${result.file} (${result.bytes} bytes)\n`);
+        if (!ctx.config.personalDataKey) env.stdout(`keep ${resolve(ctx.config.dataDir, 'personal-data.key')} with it: requesters' ID numbers and contact details are encrypted with that key\n`);
         return 0;
       }),
     ),

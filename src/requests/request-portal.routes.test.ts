@@ -16,6 +16,7 @@ import { parseAnswerNumber } from './human-check.ts';
 import { isValidResidentId, isWellFormedUscc, publicFormIssues } from './public-request-form.ts';
 import { humanCheckSecret } from './request-portal.service.ts';
 import { recordEvent } from './request.service.ts';
+import { openField, personalDataKey } from './personal-data-cipher.ts';
 
 /** Friday 2024-09-27, 10:00 China time. */
 const FILED_AT = '2024-09-27T02:00:00Z';
@@ -172,7 +173,9 @@ describeEachDialect('public request routes', (t) => {
     assert.match(confirmation.body, /<dd>利通区教育局<\/dd>/);
     assert.equal(confirmation.headers['cache-control'], 'no-store');
     const row = await store.db.selectFrom('request_case').select(['channel', 'received_on', 'requester_name', 'requester_id_number']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
-    assert.deepEqual(row, { channel: 'online', received_on: '2024-09-27', requester_name: NAME, requester_id_number: ID_NUMBER });
+    const ctx = testContext(store, clock);
+    // The ID number is stored sealed (src/requests/personal-data-cipher.ts) and opens to what was typed.
+    assert.deepEqual({ ...row, requester_id_number: openField(await personalDataKey(ctx.config), row.requester_id_number) }, { channel: 'online', received_on: '2024-09-27', requester_name: NAME, requester_id_number: ID_NUMBER });
   });
 
   void it('refuses a bad form with Chinese messages next to the fields, keeps the values and writes nothing', async () => {

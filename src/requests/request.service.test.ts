@@ -89,6 +89,16 @@ describeEachDialect('request service', (t) => {
     assert.deepEqual(row, { reply_due: '2024-10-30', final_due: '2024-10-30', status: 'processing' });
   });
 
+  it('keeps ID numbers and contact details encrypted at rest, and opens them for staff', async () => {
+    const view = await registerRequest(ctx, editor, { ...PERSON, organizationId: region.litong.id, channel: 'in-person', submittedOn: '2024-11-20' });
+    const row = await store.db.selectFrom('request_case').select(['requester_id_number', 'phone', 'email', 'address', 'requester_name']).where('id', '=', view.id).executeTakeFirstOrThrow();
+    for (const value of [row.requester_id_number, row.phone, row.email, row.address]) assert.match(value ?? '', /^pd1:[A-Za-z0-9_-]+$/);
+    assert.ok(!JSON.stringify(row).includes('13912345678') && !JSON.stringify(row).includes('1990010112'), 'no plaintext in the row');
+    assert.equal(row.requester_name, '张三丰', 'names stay readable for lists (masked there)');
+    assert.equal(view.requester.phone, '13912345678');
+    assert.equal(view.requester.address, PERSON.address);
+  });
+
   it('takes the date signed for as the date of receipt of registered post, and requires it', async () => {
     const before = await counts();
     await expectRefusal(registerRequest(ctx, editor, { ...PERSON, organizationId: region.litong.id, channel: 'registered-post', submittedOn: '2024-11-01' }), 'VALIDATION_FAILED', /签收日期/);

@@ -22,6 +22,7 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import { appendEvent, foldCase, replayCase, timeliness } from './case-clock.ts';
 import type { CaseClock, ClockOptions, Timeliness } from './case-clock.ts';
 import { computeFee, MAX_FEE_UNITS } from './fee-schedule.ts';
+import { openField, personalDataKey, sealField } from './personal-data-cipher.ts';
 import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, requesterKey } from './personal-data.ts';
 import { dateOfReceipt } from './receipt-date.ts';
 import type { CaseStatus, Channel, DeliveryForm, DeliveryMethod, IdKind, RequesterType, WaitingOn } from './request-case.ts';
@@ -149,6 +150,11 @@ function requesterView(record: RequestCaseRecord, unmasked: boolean): RequesterV
   };
 }
 
+/** The record with its sealed personal data opened (src/requests/personal-data-cipher.ts). */
+function openRecord(key: Buffer, record: RequestCaseRecord): RequestCaseRecord {
+  return { ...record, requesterIdNumber: openField(key, record.requesterIdNumber), phone: openField(key, record.phone), email: openField(key, record.email), address: openField(key, record.address) };
+}
+
 /** A case the actor may read; one outside the actor's subtrees looks absent, so ids cannot be probed. */
 async function visibleCaseOrThrow(db: Db, actor: Actor, id: number): Promise<RequestCaseRecord> {
   const record = await findCaseById(db, id);
@@ -184,6 +190,7 @@ async function writeNewCase(ctx: ServiceContext, actor: Actor, input: NewCaseInp
   if (receivedOn > now) throw dateIssue('receivedOn', 'in the future', '收到申请日期不能晚于今天');
   if (receivedOn < input.submittedOn) throw dateIssue('receivedOn', 'before the submission', '收到申请日期不能早于提交日期');
   const received: LoggedEvent = { kind: 'received', on: receivedOn, channel: input.channel, seq: 1 };
+  const key = await personalDataKey(ctx.config);
   const clock = foldCase(calendar, [received], clockOptions(ctx));
   return ctx.store.db.transaction().execute(async (trx) => {
     const org = await findOrganizationById(trx, input.organizationId);
@@ -200,12 +207,12 @@ async function writeNewCase(ctx: ServiceContext, actor: Actor, input: NewCaseInp
         requesterType: input.requesterType,
         requesterName: input.requesterName,
         requesterIdKind: input.requesterIdKind ?? null,
-        requesterIdNumber: input.requesterIdNumber ?? null,
+        requesterIdNumber: sealField(key, input.requesterIdNumber ?? null),
         requesterKey: requesterKey(input.requesterIdNumber ?? null, input.requesterName, input.phone ?? null, input.email ?? null),
         contactName: input.contactName ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        address: input.address ?? null,
+        phone: sealField(key, input.phone ?? null),
+        email: sealField(key, input.email ?? null),
+        address: sealField(key, input.address ?? null),
         postcode: input.postcode ?? null,
         channel: input.channel,
         submittedOn: input.submittedOn,
@@ -276,7 +283,7 @@ export async function submitPublicRequest(ctx: ServiceContext, raw: unknown): Pr
  */
 export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseView> {
   authorize(actor, 'requests.read');
-  const record = await visibleCaseOrThrow(ctx.store.db, actor, id);
+  const record = openRecord(await personalDataKey(ctx.config), await visibleCaseOrThrow(ctx.store.db, actor, id));
   const events = await selectEvents(ctx.store.db, id);
   const calendar = await loadCalendar(ctx);
   const clock = replayCase(calendar, events.map((e) => e.event), clockOptions(ctx));

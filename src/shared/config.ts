@@ -36,6 +36,15 @@ const envSchema = z.object({
   /** Sender address of reminder e-mails. */
   GONGKAI_MAIL_FROM: z.string().min(3).default('gongkai@localhost'),
   /**
+   * Key that encrypts requesters' ID numbers and contact details at rest: 32 bytes, base64. Absent =
+   * a key file `personal-data.key` in the data directory, created on first use (back it up with the
+   * database; required when several servers share a PostgreSQL database).
+   */
+  GONGKAI_PERSONAL_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  /**
    * Which reverse proxies may set X-Forwarded-For (the client address that rate limits count):
    * absent = none (the socket address counts), `true` = any (only behind a proxy that rewrites the
    * header), or a comma-separated list of addresses/CIDRs, e.g. `127.0.0.1,10.0.0.0/8`.
@@ -68,6 +77,8 @@ export interface Config {
   /** SMTP URL for reminder e-mails, or null (in-app only). */
   smtpUrl: string | null;
   mailFrom: string;
+  /** The personal-data key (32 bytes, base64) when configured; null = the key file in the data directory. */
+  personalDataKey: string | null;
   /** Fastify's `trustProxy`: false (default), true, or a list of proxy addresses. */
   trustProxy: boolean | string;
 }
@@ -105,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     reminderWorkingDays: e.GONGKAI_REMINDER_WORKING_DAYS,
     smtpUrl: e.GONGKAI_SMTP_URL ?? null,
     mailFrom: e.GONGKAI_MAIL_FROM,
+    personalDataKey: e.GONGKAI_PERSONAL_DATA_KEY ?? null,
     trustProxy: e.GONGKAI_TRUST_PROXY === undefined || e.GONGKAI_TRUST_PROXY === 'false' ? false : e.GONGKAI_TRUST_PROXY === 'true' ? true : e.GONGKAI_TRUST_PROXY,
   });
 }

@@ -103,6 +103,7 @@ void describe('gongkai records commands', () => {
     const made = await run('backup', '--out', backup);
     assert.equal(made.status, 0, made.stderr);
     assert.ok(existsSync(backup));
+    assert.match(made.stdout, /keep .*personal-data\.key with it/, 'the backup reminds to keep the personal-data key');
     const refused = await run('restore', backup);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /error \[BACKUP_FAILED\].*--force/);
