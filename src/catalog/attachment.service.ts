@@ -59,6 +59,47 @@ export async function storeFile(attachmentsDir: string, sha256: string, data: Bu
   }
 }
 
+/** An upload that passed the checks: a safe name, the identified type, the content hash. */
+export interface CheckedUpload {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  data: Buffer;
+}
+
+/**
+ * The checks every stored file passes (catalog attachments, request attachments, review documents):
+ * not empty, within `maxUploadBytes`, a type allowed by extension, declared type and magic bytes.
+ * @throws GongkaiError `UPLOAD_TOO_LARGE`, `VALIDATION_FAILED` (empty), `UPLOAD_TYPE`
+ */
+export function checkUpload(upload: AttachmentUpload, maxUploadBytes: number): CheckedUpload {
+  if (upload.data.length > maxUploadBytes) {
+    throw new GongkaiError('UPLOAD_TOO_LARGE', `${upload.data.length} > ${maxUploadBytes} bytes`, {
+      issues: [{ field: 'file', message: `file is larger than ${maxUploadBytes} bytes`, messageZh: `文件不能超过 ${Math.floor(maxUploadBytes / 1024 / 1024)} MB` }],
+    });
+  }
+  if (upload.data.length === 0) throw new GongkaiError('VALIDATION_FAILED', 'file', { issues: [{ field: 'file', message: 'file is empty', messageZh: '文件为空' }] });
+  const fileName = cleanFileName(upload.fileName);
+  const kind = identifyAttachment(fileName, upload.mediaType, upload.data);
+  if (!kind.ok) throw new GongkaiError('UPLOAD_TYPE', kind.en, { issues: [{ field: 'file', message: kind.en, messageZh: kind.zh }] });
+  return { fileName, mediaType: kind.kind.mediaType, sizeBytes: upload.data.length, sha256: createHash('sha256').update(upload.data).digest('hex'), data: upload.data };
+}
+
+/**
+ * The path of a stored file, checked to exist.
+ * @throws GongkaiError `NOT_FOUND` when the bytes are missing on disk
+ */
+export async function existingFilePath(attachmentsDir: string, sha256: string): Promise<string> {
+  const filePath = attachmentPath(attachmentsDir, sha256);
+  try {
+    await stat(filePath);
+  } catch (error) {
+    throw new GongkaiError('NOT_FOUND', `file ${sha256}`, { cause: error });
+  }
+  return filePath;
+}
+
 /**
  * Attaches a file to a draft. The type is checked three ways (declared type, extension, magic bytes).
  * @throws GongkaiError `UPLOAD_TOO_LARGE` (over `config.maxUploadBytes` or empty), `UPLOAD_TYPE`,
@@ -66,24 +107,15 @@ export async function storeFile(attachmentsDir: string, sha256: string, data: Bu
  */
 export async function addAttachment(ctx: ServiceContext, actor: Actor, itemId: number, upload: AttachmentUpload): Promise<Attachment> {
   authorize(actor, 'catalog.draft');
-  if (upload.data.length > ctx.config.maxUploadBytes) {
-    throw new GongkaiError('UPLOAD_TOO_LARGE', `${upload.data.length} > ${ctx.config.maxUploadBytes} bytes`, {
-      issues: [{ field: 'file', message: `file is larger than ${ctx.config.maxUploadBytes} bytes`, messageZh: `附件不能超过 ${Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)} MB` }],
-    });
-  }
-  if (upload.data.length === 0) throw new GongkaiError('VALIDATION_FAILED', 'file', { issues: [{ field: 'file', message: 'file is empty', messageZh: '附件为空文件' }] });
-  const fileName = cleanFileName(upload.fileName);
-  const kind = identifyAttachment(fileName, upload.mediaType, upload.data);
-  if (!kind.ok) throw new GongkaiError('UPLOAD_TYPE', kind.en, { issues: [{ field: 'file', message: kind.en, messageZh: kind.zh }] });
-  const sha256 = createHash('sha256').update(upload.data).digest('hex');
+  const checked = checkUpload(upload, ctx.config.maxUploadBytes);
   return ctx.store.db.transaction().execute(async (trx) => {
     const item = await findItemById(trx, itemId);
     const org = item ? await findCatalogOrganization(trx, item.organizationId) : null;
     if (!item || !org) throw new GongkaiError('NOT_FOUND', `catalog item ${itemId}`);
     authorize(actor, 'catalog.draft', { organizationPath: org.path });
     transition(item.status, 'edit');
-    await storeFile(ctx.config.attachmentsDir, sha256, upload.data);
-    const attachment = await insertAttachment(trx, { itemId, fileName, mediaType: kind.kind.mediaType, sizeBytes: upload.data.length, sha256, createdAt: nowIso(ctx.clock) });
+    await storeFile(ctx.config.attachmentsDir, checked.sha256, checked.data);
+    const attachment = await insertAttachment(trx, { itemId, fileName: checked.fileName, mediaType: checked.mediaType, sizeBytes: checked.sizeBytes, sha256: checked.sha256, createdAt: nowIso(ctx.clock) });
     // Filed under the item, so the item's audit trail shows its attachments too.
     await recordAudit(trx, actor, ctx.clock, { action: 'catalog.attachment.add', entityType: 'catalog_item', entityId: itemId, organizationId: item.organizationId, after: attachment });
     return attachment;
@@ -99,11 +131,5 @@ export async function getAttachment(ctx: ServiceContext, actor: Actor, itemId: n
   await getItem(ctx, actor, itemId);
   const attachment = await findAttachment(ctx.store.db, itemId, attachmentId);
   if (!attachment) throw new GongkaiError('NOT_FOUND', `attachment ${attachmentId}`);
-  const filePath = attachmentPath(ctx.config.attachmentsDir, attachment.sha256);
-  try {
-    await stat(filePath);
-  } catch (error) {
-    throw new GongkaiError('NOT_FOUND', `attachment file ${attachment.sha256}`, { cause: error });
-  }
-  return { attachment, filePath };
+  return { attachment, filePath: await existingFilePath(ctx.config.attachmentsDir, attachment.sha256) };
 }

@@ -5,14 +5,11 @@
  * `case_document` with the case's id. Upload needs `requests.handle`, download `requests.read`, both
  * on the case's organization; each upload is audited in its transaction.
  */
-import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import type { Actor } from '../auth/actor.ts';
 import { actorUserId } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { identifyAttachment } from '../catalog/attachment.ts';
-import { attachmentPath, cleanFileName, storeFile } from '../catalog/attachment.service.ts';
+import { checkUpload, existingFilePath, storeFile } from '../catalog/attachment.service.ts';
 import type { AttachmentUpload } from '../catalog/attachment.service.ts';
 import type { Db } from '../db/database.ts';
 import { nowIso } from '../shared/clock.ts';
@@ -66,27 +63,18 @@ export async function addRequestAttachment(ctx: ServiceContext, actor: Actor, ca
   if (!(REQUEST_ATTACHMENT_KINDS as readonly string[]).includes(kind)) {
     throw new GongkaiError('VALIDATION_FAILED', `kind must be one of ${REQUEST_ATTACHMENT_KINDS.join(', ')}`, { issues: [{ field: 'kind', message: 'unknown kind', messageZh: '请选择材料类型' }] });
   }
-  if (upload.data.length > ctx.config.maxUploadBytes) {
-    throw new GongkaiError('UPLOAD_TOO_LARGE', `${upload.data.length} > ${ctx.config.maxUploadBytes} bytes`, {
-      issues: [{ field: 'file', message: `larger than ${ctx.config.maxUploadBytes} bytes`, messageZh: `文件不能超过 ${Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)} MB` }],
-    });
-  }
-  if (upload.data.length === 0) throw new GongkaiError('VALIDATION_FAILED', 'file is empty', { issues: [{ field: 'file', message: 'file is empty', messageZh: '文件为空' }] });
-  const fileName = cleanFileName(upload.fileName);
-  const identified = identifyAttachment(fileName, upload.mediaType, upload.data);
-  if (!identified.ok) throw new GongkaiError('UPLOAD_TYPE', identified.en, { issues: [{ field: 'file', message: identified.en, messageZh: identified.zh }] });
-  const sha256 = createHash('sha256').update(upload.data).digest('hex');
+  const checked = checkUpload(upload, ctx.config.maxUploadBytes);
   return ctx.store.db.transaction().execute(async (trx) => {
     const record = await caseOrThrow(trx, caseId);
     authorize(actor, 'requests.handle', { organizationPath: record.organizationPath });
-    await storeFile(ctx.config.attachmentsDir, sha256, upload.data);
+    await storeFile(ctx.config.attachmentsDir, checked.sha256, checked.data);
     const createdAt = nowIso(ctx.clock);
     const row = await trx
       .insertInto('case_document')
-      .values({ request_case_id: caseId, review_case_id: null, kind, file_name: fileName, media_type: identified.kind.mediaType, size_bytes: upload.data.length, sha256, created_by: actorUserId(actor), created_at: createdAt })
+      .values({ request_case_id: caseId, review_case_id: null, kind, file_name: checked.fileName, media_type: checked.mediaType, size_bytes: checked.sizeBytes, sha256: checked.sha256, created_by: actorUserId(actor), created_at: createdAt })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const attachment: RequestAttachment = { id: row.id, caseId, kind: kind as RequestAttachmentKind, fileName, mediaType: identified.kind.mediaType, sizeBytes: upload.data.length, sha256, createdAt };
+    const attachment: RequestAttachment = { id: row.id, caseId, kind: kind as RequestAttachmentKind, fileName: checked.fileName, mediaType: checked.mediaType, sizeBytes: checked.sizeBytes, sha256: checked.sha256, createdAt };
     await recordAudit(trx, actor, ctx.clock, { action: 'request.attachment.add', entityType: 'request_case', entityId: caseId, organizationId: record.organizationId, after: attachment });
     return attachment;
   });
@@ -102,11 +90,5 @@ export async function getRequestAttachment(ctx: ServiceContext, actor: Actor, ca
   authorize(actor, 'requests.read', { organizationPath: record.organizationPath });
   const attachment = (await listRequestAttachments(ctx.store.db, caseId)).find((a) => a.id === attachmentId);
   if (!attachment) throw new GongkaiError('NOT_FOUND', `attachment ${attachmentId}`);
-  const filePath = attachmentPath(ctx.config.attachmentsDir, attachment.sha256);
-  try {
-    await stat(filePath);
-  } catch (error) {
-    throw new GongkaiError('NOT_FOUND', `attachment file ${attachment.sha256}`, { cause: error });
-  }
-  return { attachment, filePath };
+  return { attachment, filePath: await existingFilePath(ctx.config.attachmentsDir, attachment.sha256) };
 }

@@ -11,29 +11,17 @@ import { organizationDepth } from '../organizations/organization.ts';
 import type { Organization } from '../organizations/organization.ts';
 import type { NamedNotableDay } from './deadline-calculator.ts';
 import { HUMAN_CHECK_FIELDS } from './human-check.ts';
+import { PUBLIC_FORM_FIELDS } from './public-request-form.ts';
 import type { PublicFormField, PublicFormValues } from './public-request-form.ts';
 import { DELIVERY_FORMS, DELIVERY_FORM_NAMES_ZH, DELIVERY_METHODS, DELIVERY_METHOD_NAMES_ZH, ID_KINDS, ID_KIND_NAMES_ZH, REQUESTER_TYPES, REQUESTER_TYPE_NAMES_ZH } from './request-case.ts';
 import type { PublicTracking } from './request-portal.service.ts';
 import { REQUEST_FIELD_LABELS_ZH } from './request.schema.ts';
 import { citationZh } from './citation.ts';
 
-/** The form's labels (shorter than the schema's for the long field). */
-const LABELS: Record<PublicFormField, string> = {
-  organizationId: '受理机关',
-  requesterType: '申请人类型',
-  requesterName: '申请人姓名或名称',
-  requesterIdKind: '证件类型',
-  requesterIdNumber: '证件号码',
-  contactName: '联系人',
-  phone: '联系电话',
-  email: '电子邮箱',
-  address: '通信地址',
-  postcode: '邮政编码',
-  informationRequested: '所需政府信息的名称、文号或便于查询的特征性描述',
-  purpose: '用途（选填）',
-  deliveryForm: '信息的提供形式',
-  deliveryMethod: '获取信息的方式',
-};
+/** The form's labels: the schema's, with the optional field marked. */
+const LABELS: Record<PublicFormField, string> = Object.fromEntries(
+  PUBLIC_FORM_FIELDS.map((f) => [f, f === 'purpose' ? '用途（选填）' : (REQUEST_FIELD_LABELS_ZH[f] ?? f)]),
+) as Record<PublicFormField, string>;
 
 /** Labels for the error summary: the form's fields and the human check. */
 export const FORM_ERROR_LABELS: Record<string, string> = { ...REQUEST_FIELD_LABELS_ZH, ...LABELS, [HUMAN_CHECK_FIELDS.answer]: '验证问题', form: '表单' };

@@ -4,15 +4,12 @@
  * documents. Every method checks permission first (`reviews.read` / `reviews.manage`,
  * src/auth/policy.ts) and audits every change in the same transaction.
  */
-import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import type { Actor } from '../auth/actor.ts';
 import { actorUserId } from '../auth/actor.ts';
 import { authorize, can, grantedPaths } from '../auth/policy.ts';
 import { maskName } from '../requests/personal-data.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { identifyAttachment } from '../catalog/attachment.ts';
-import { attachmentPath, cleanFileName, storeFile } from '../catalog/attachment.service.ts';
+import { checkUpload, existingFilePath, storeFile } from '../catalog/attachment.service.ts';
 import type { AttachmentUpload } from '../catalog/attachment.service.ts';
 import type { Db } from '../db/database.ts';
 import { nowIso, today } from '../shared/clock.ts';
@@ -237,27 +234,18 @@ export async function addReviewDocument(ctx: ServiceContext, actor: Actor, revie
   if (!(REVIEW_DOCUMENT_KINDS as readonly string[]).includes(kind)) {
     throw validationError([{ field: 'kind', message: `kind must be one of ${REVIEW_DOCUMENT_KINDS.join(', ')}`, messageZh: '请选择文书类型' }]);
   }
-  if (upload.data.length > ctx.config.maxUploadBytes) {
-    throw new GongkaiError('UPLOAD_TOO_LARGE', `${upload.data.length} > ${ctx.config.maxUploadBytes} bytes`, {
-      issues: [{ field: 'file', message: `file is larger than ${ctx.config.maxUploadBytes} bytes`, messageZh: `文件不能超过 ${Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)} MB` }],
-    });
-  }
-  if (upload.data.length === 0) throw validationError([{ field: 'file', message: 'file is empty', messageZh: '文件为空' }]);
-  const fileName = cleanFileName(upload.fileName);
-  const identified = identifyAttachment(fileName, upload.mediaType, upload.data);
-  if (!identified.ok) throw new GongkaiError('UPLOAD_TYPE', identified.en, { issues: [{ field: 'file', message: identified.en, messageZh: identified.zh }] });
-  const sha256 = createHash('sha256').update(upload.data).digest('hex');
+  const checked = checkUpload(upload, ctx.config.maxUploadBytes);
   return ctx.store.db.transaction().execute(async (trx) => {
     const { organization } = await reviewOrThrow(trx, reviewId);
     authorize(actor, 'reviews.manage', { organizationPath: organization.path });
-    await storeFile(ctx.config.attachmentsDir, sha256, upload.data);
+    await storeFile(ctx.config.attachmentsDir, checked.sha256, checked.data);
     const document = await insertReviewDocument(trx, {
       reviewCaseId: reviewId,
       kind,
-      fileName,
-      mediaType: identified.kind.mediaType,
-      sizeBytes: upload.data.length,
-      sha256,
+      fileName: checked.fileName,
+      mediaType: checked.mediaType,
+      sizeBytes: checked.sizeBytes,
+      sha256: checked.sha256,
       createdBy: actorUserId(actor),
       createdAt: nowIso(ctx.clock),
     });
@@ -278,11 +266,5 @@ export async function getReviewDocument(ctx: ServiceContext, actor: Actor, revie
   authorize(actor, 'reviews.read', { organizationPath: organization.path });
   const document = await findReviewDocument(ctx.store.db, reviewId, documentId);
   if (!document) throw new GongkaiError('NOT_FOUND', `document ${documentId}`);
-  const filePath = attachmentPath(ctx.config.attachmentsDir, document.sha256);
-  try {
-    await stat(filePath);
-  } catch (error) {
-    throw new GongkaiError('NOT_FOUND', `document file ${document.sha256}`, { cause: error });
-  }
-  return { document, filePath };
+  return { document, filePath: await existingFilePath(ctx.config.attachmentsDir, document.sha256) };
 }
