@@ -19,8 +19,6 @@ const GOVERNMENT_TERMS = [
   '养老保险', '医疗保障', '住房保障', '棚户区改造', '农村道路', '饮水安全', '易地搬迁', '产业发展', '小流域综合治理', '水土保持',
 ];
 
-/** A seeded PRNG (mulberry32): numbers in [0, 1). */
-
 /** The vocabulary by rank: government terms spread over ranks 5–85 among jieba's top Han words. */
 function vocabulary(size: number): string[] {
   const common = Buffer.from(dict)

@@ -28,15 +28,9 @@ import { segmentQuery } from '../src/search/segmenter.ts';
 import { FixedClock, nowIso, today } from '../src/shared/clock.ts';
 import { loadConfig } from '../src/shared/config.ts';
 import type { ServiceContext } from '../src/shared/service-context.ts';
+import { option, percentile } from './bench-options.ts';
 import { CatalogCorpus, RARE_WORD } from './catalog-corpus.ts';
 import type { CorpusOrganization } from './catalog-corpus.ts';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
-  return value;
-}
 
 const ITEMS = option('items', 1_000_000);
 const RUNS = option('runs', 50);
@@ -48,10 +42,6 @@ const HTTP = !process.argv.includes('--no-http');
 const clock = new FixedClock('2026-11-30T02:00:00Z');
 const rows: [string, string][] = [];
 const log = (line: string): void => console.error(line);
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** Times `runs` calls after one untimed warm-up call, whose time is returned as `cold` (first query after the import). */
 async function timed(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p95: number; cold: number; result: unknown }> {

@@ -41,13 +41,7 @@ import { loadConfig } from '../src/shared/config.ts';
 import type { ServiceContext } from '../src/shared/service-context.ts';
 import { createTestUser, loginCookie } from '../test/helpers/factories.ts';
 import { prng } from '../test/helpers/prng.ts';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
-  return value;
-}
+import { option, percentile } from './bench-options.ts';
 
 const CASES = option('cases', 100_000);
 const ORGS = Math.max(option('orgs', 1000), 3);
@@ -61,10 +55,6 @@ const YEAR = 2025;
 const clock = new FixedClock('2026-01-15T02:00:00Z');
 const rows: [string, string, string][] = [];
 const log = (line: string): void => console.error(line);
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** Times `runs` calls after one untimed warm-up call. */
 async function timed(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {

@@ -60,7 +60,8 @@ export interface TextFieldOptions {
   label: string;
   value?: string | null;
   error?: string | undefined;
-  type?: 'text' | 'password' | 'email' | 'url' | 'tel';
+  /** `date` also gets the placeholder `YYYY-MM-DD` (for browsers without a date picker). */
+  type?: 'text' | 'password' | 'email' | 'url' | 'tel' | 'date';
   hint?: string;
   autocomplete?: string;
   required?: boolean;
@@ -70,7 +71,14 @@ export interface TextFieldOptions {
 export function textField(o: TextFieldOptions): SafeHtml {
   const describedBy = [o.hint ? `${o.name}-hint` : '', o.error ? `${o.name}-error` : ''].filter((s) => s !== '').join(' ');
   return html`<div class="field"><label for="${o.name}">${o.label}${o.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
-${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}${o.error ? html`<div class="field-error" id="${o.name}-error">${o.error}</div>` : ''}<input id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}></div>`;
+${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}${o.error ? html`<div class="field-error" id="${o.name}-error">${o.error}</div>` : ''}<input id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${o.type === 'date' ? html` placeholder="YYYY-MM-DD"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}></div>`;
+}
+
+/** A labelled `<textarea>` (`rows` default 3) with its hint and error (the textarea's id is its name). */
+export function textAreaField(o: { name: string; label: string; value?: string | null; error?: string | undefined; hint?: string; rows?: number }): SafeHtml {
+  const describedBy = [o.hint ? `${o.name}-hint` : '', o.error ? `${o.name}-error` : ''].filter((s) => s !== '').join(' ');
+  return html`<div class="field"><label for="${o.name}">${o.label}</label>
+${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}${o.error ? html`<div class="field-error" id="${o.name}-error">${o.error}</div>` : ''}<textarea id="${o.name}" name="${o.name}" rows="${o.rows ?? 3}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}>${o.value ?? ''}</textarea></div>`;
 }
 
 /** Options of a select. */

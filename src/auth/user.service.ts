@@ -8,8 +8,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import { selectPathsByIds } from '../organizations/organization.repository.ts';
 import { nowIso } from '../shared/clock.ts';
-import { GongkaiError } from '../shared/errors.ts';
-import type { ErrorIssue } from '../shared/errors.ts';
+import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { Actor } from './actor.ts';
 import { authorize, grantedPaths, inSubtree } from './policy.ts';
@@ -49,10 +48,6 @@ export interface UpdateUserInput {
   grants?: GrantInput[];
 }
 
-function invalid(issues: ErrorIssue[]): GongkaiError {
-  return new GongkaiError('VALIDATION_FAILED', issues.map((i) => i.field).join(', '), { issues });
-}
-
 /** The subtree paths a set of grants touches: a global grant (or no grant at all) counts as the whole installation. */
 function targetsOf(grants: readonly { organizationPath: string | null }[]): string[] {
   if (grants.length === 0) return [GLOBAL_TARGET];
@@ -70,7 +65,7 @@ function authorizeManage(actor: Actor, paths: readonly string[]): void {
  */
 async function resolveGrants(db: Db, grants: readonly GrantInput[]): Promise<{ organizationPath: string | null }[]> {
   const issues = validateGrants(grants);
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw validationFailed(issues);
   const paths = await selectPathsByIds(db, grants.flatMap((g) => (g.organizationId === null ? [] : [g.organizationId])));
   return grants.map((g, i) => {
     if (g.organizationId === null) return { organizationPath: null };
@@ -90,7 +85,7 @@ function firstOrganization(grants: readonly { organizationId: number | null }[])
 
 function checkDisplayName(displayName: string): void {
   if (displayName.trim() === '' || displayName.length > 100) {
-    throw invalid([{ field: 'displayName', message: 'displayName must be 1–100 characters', messageZh: '姓名不能为空，且不超过 100 字' }]);
+    throw validationFailed([{ field: 'displayName', message: 'displayName must be 1–100 characters', messageZh: '姓名不能为空，且不超过 100 字' }]);
   }
 }
 
@@ -113,7 +108,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: Creat
   const db = ctx.store.db;
   const username = normalizeUsername(input.username);
   if (!USERNAME_PATTERN.test(username)) {
-    throw invalid([{ field: 'username', message: 'username must be 3–64 letters, digits, ".", "_" or "-"', messageZh: '用户名应为 3–64 位字母、数字、“.”、“_”或“-”' }]);
+    throw validationFailed([{ field: 'username', message: 'username must be 3–64 letters, digits, ".", "_" or "-"', messageZh: '用户名应为 3–64 位字母、数字、“.”、“_”或“-”' }]);
   }
   checkDisplayName(input.displayName);
   authorizeManage(actor, targetsOf(await resolveGrants(db, input.grants)));
@@ -193,7 +188,7 @@ export async function changeOwnPassword(ctx: ServiceContext, actor: Actor, input
   const storedHash = await findPasswordHash(db, actor.userId);
   if (storedHash === undefined) throw new GongkaiError('UNAUTHENTICATED');
   if (!(await verifyPassword(storedHash, input.currentPassword))) {
-    throw invalid([{ field: 'currentPassword', message: 'the current password is wrong', messageZh: '当前密码不正确' }]);
+    throw validationFailed([{ field: 'currentPassword', message: 'the current password is wrong', messageZh: '当前密码不正确' }]);
   }
   assertPasswordPolicy(input.newPassword, actor.username, 'newPassword');
   if (input.newPassword === input.currentPassword) {

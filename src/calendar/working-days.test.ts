@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isGongkaiError } from '../shared/errors.ts';
-import { addWorkingDays, builtInCalendar, isWorkingDay, workingDaysBetween } from './working-days.ts';
+import { addWorkingDays, builtInCalendar, fromEpochDay, isWorkingDay, nextDay, toEpochDay, workingDaysBetween } from './working-days.ts';
 
 const calendar = builtInCalendar();
 
@@ -35,5 +35,10 @@ void describe('working-day calendar', () => {
 
   void it('rejects impossible dates', () => {
     assert.throws(() => isWorkingDay(calendar, '2026-02-30'), (e) => isGongkaiError(e, 'VALIDATION_FAILED'));
+  });
+
+  void it('keeps years below 100 as they are (Date.UTC alone would move them to the 1900s)', () => {
+    assert.equal(nextDay('0099-12-31'), '0100-01-01');
+    assert.equal(fromEpochDay(toEpochDay('0050-03-01')), '0050-03-01');
   });
 });

@@ -60,17 +60,23 @@ export function builtInCalendar(): WorkingDayCalendar {
 const DAY_MS = 86_400_000;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The epoch day of a calendar date; `Date.UTC` alone would read years 0–99 as 1900–1999. */
+function utcEpochDay(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime() / DAY_MS;
+}
+
 /** The epoch day (days since 1970-01-01) of a `YYYY-MM-DD` date, or NaN when it is not a real date. */
 function parseEpochDay(date: string): number {
-  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return Number.NaN;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return Number.NaN;
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return Number.NaN;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const max = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
   if (max === undefined || d < 1 || d > max) return Number.NaN;
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  return utcEpochDay(y, m - 1, d);
 }
 
 /** Whether `date` is a real calendar date written `YYYY-MM-DD` (so `2023-02-29` is not). */
@@ -128,12 +134,12 @@ function dayIndex(calendar: WorkingDayCalendar): DayIndex {
     indexes.set(calendar, empty);
     return empty;
   }
-  const start = Date.UTC(first, 0, 1) / DAY_MS;
-  const end = Date.UTC(last, 11, 31) / DAY_MS;
+  const start = utcEpochDay(first, 0, 1);
+  const end = utcEpochDay(last, 11, 31);
   const flags = new Uint8Array(end - start + 1);
   for (const data of calendar.years.values()) {
-    const from = Date.UTC(data.year, 0, 1) / DAY_MS;
-    const to = Date.UTC(data.year, 11, 31) / DAY_MS;
+    const from = utcEpochDay(data.year, 0, 1);
+    const to = utcEpochDay(data.year, 11, 31);
     for (let day = from; day <= to; day += 1) {
       const weekday = weekdayOfEpochDay(day);
       flags[day - start] = weekday === 0 || weekday === 6 ? 2 : 1;

@@ -7,7 +7,7 @@ import { ERROR_CODES } from '../shared/errors.ts';
 import type { Organization } from '../organizations/organization.ts';
 import type { CatalogItemInsert } from './catalog-import.repository.ts';
 import { catalogItemToRow } from './catalog-item.mapper.ts';
-import { catalogIssue, FIELD_LABELS_ZH, validateCatalogItemInput } from './catalog-item.schema.ts';
+import { catalogIssue, FIELD_LABELS_ZH, inputItemFields, validateCatalogItemInput } from './catalog-item.schema.ts';
 import type { CatalogItemInput } from './catalog-item.schema.ts';
 import { sanitizeRichText } from './rich-text.ts';
 
@@ -49,30 +49,15 @@ export function importedBody(body: string | undefined): { html: string; text: st
  * @param createdBy the importing user's id (null for the system)
  * @param synthetic true for demo data (stored as 1)
  */
-export function prepareImportItem(value: CatalogItemInput, organizationId: number, now: string, createdBy: number | null, synthetic = false): CatalogItemInsert {
+function prepareImportItem(value: CatalogItemInput, organizationId: number, now: string, createdBy: number | null, synthetic = false): CatalogItemInsert {
   const body = importedBody(value.bodyHtml);
   const published = value.publicationDate !== undefined;
   // Every field is given (none undefined), so the mapper yields a complete row.
   return catalogItemToRow({
+    ...inputItemFields(value, body),
     organizationId,
     indexNumber: value.indexNumber ?? null,
-    title: value.title,
-    summary: value.summary ?? null,
-    documentNumber: value.documentNumber ?? null,
-    issuingAgency: value.issuingAgency,
-    creationDate: value.creationDate,
     publicationDate: value.publicationDate ?? null,
-    subjectCategory: value.subjectCategory,
-    genre: value.genre,
-    keywords: value.keywords,
-    disclosureType: value.disclosureType,
-    // As the catalog service stores it: a reason only means something for items not proactively disclosed.
-    nonDisclosureReason: value.disclosureType === 'proactive' ? null : (value.nonDisclosureReason ?? null),
-    validity: value.validity,
-    effectiveDate: value.effectiveDate ?? null,
-    expiryDate: value.expiryDate ?? null,
-    bodyHtml: body.html,
-    bodyText: body.text,
     status: published ? 'published' : 'draft',
     supersededById: null,
     imported: true,

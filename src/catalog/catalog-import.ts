@@ -46,7 +46,7 @@ export const IMPORT_BATCH_SIZE = 500;
 
 // The pure row checks live in catalog-import-rows.ts; callers (the demo, the benchmark) import them from here.
 export type { ImportIssue, RawImportRow } from './catalog-import-rows.ts';
-export { checkImportRows, importedBody, prepareImportItem } from './catalog-import-rows.ts';
+export { checkImportRows, importedBody } from './catalog-import-rows.ts';
 
 /** The result set of an import or dry run. */
 export interface ImportResult {

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ErrorIssue } from '../shared/errors.ts';
 import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, SUBJECT_CATEGORIES, SUMMARY_MAX_CHARS, VALIDITIES } from './catalog-item.ts';
+import type { CatalogItem } from './catalog-item.ts';
 import { isAcceptableIndexNumber } from './index-number.ts';
 import { isIsoDate } from '../calendar/working-days.ts';
 
@@ -90,9 +91,6 @@ export function codePointLength(value: string): number {
   return Array.from(value).length;
 }
 
-/** Whether a string is a real calendar date `YYYY-MM-DD` (the calendar module's one check). */
-export { isIsoDate };
-
 /**
  * Whether raw HTML holds active content that the sanitizer would silently drop: `<script>`,
  * `<iframe>`, `<object>`, `<embed>`, `on…=` event handlers or `javascript:` URLs inside a tag. Such a
@@ -125,6 +123,8 @@ const isoDate = z.string({ error: 'date' }).trim().refine(isIsoDate, { error: 'd
 const optionalDate = z.preprocess(blankToUndefined, isoDate.optional());
 
 const subjectCodes: ReadonlySet<string> = new Set(SUBJECT_CATEGORIES.map((c) => c.code));
+// Built once: the schema runs for every row of a bulk import.
+const localThemeCode = new RegExp(`^${LOCAL_THEME_PREFIX}[A-Za-z0-9_-]{1,64}$`);
 const genreCodes = GENRES.map((g) => g.code) as [(typeof GENRES)[number]['code'], ...(typeof GENRES)[number]['code'][]];
 const disclosureCodes = DISCLOSURE_TYPES.map((d) => d.code) as [(typeof DISCLOSURE_TYPES)[number]['code'], ...(typeof DISCLOSURE_TYPES)[number]['code'][]];
 const validityCodes = VALIDITIES.map((v) => v.code) as [(typeof VALIDITIES)[number]['code'], ...(typeof VALIDITIES)[number]['code'][]];
@@ -164,7 +164,7 @@ export const catalogItemInputSchema = z
       .string({ error: 'required' })
       .trim()
       .min(1, { error: 'required' })
-      .refine((s) => subjectCodes.has(s) || new RegExp(`^${LOCAL_THEME_PREFIX}[A-Za-z0-9_-]{1,64}$`).test(s), { error: 'subjectCategory' }),
+      .refine((s) => subjectCodes.has(s) || localThemeCode.test(s), { error: 'subjectCategory' }),
     /** 体裁分类: a code of GENRES. */
     genre: z.enum(genreCodes, { error: 'genre' }),
     /** 关键词. */
@@ -218,6 +218,41 @@ export type CatalogItemInput = z.infer<typeof catalogItemInputSchema>;
 
 /** What may be given before validation (strings for numbers and keywords are accepted). */
 export type CatalogItemRawInput = z.input<typeof catalogItemInputSchema>;
+
+/** The item fields a validated input sets (everything but index number, publication date and lifecycle). */
+export type CatalogItemInputFields = Pick<
+  CatalogItem,
+  | 'organizationId' | 'title' | 'summary' | 'documentNumber' | 'issuingAgency' | 'creationDate' | 'subjectCategory' | 'genre' | 'keywords'
+  | 'disclosureType' | 'nonDisclosureReason' | 'validity' | 'effectiveDate' | 'expiryDate' | 'bodyHtml' | 'bodyText'
+>;
+
+/**
+ * The item fields of a validated input, as stored: absent optional fields become null, and the
+ * reason for not disclosing is dropped for proactive items (it only means something for items not
+ * proactively disclosed, 2019 art. 14–16). The one mapping of the editor (catalog.service.ts) and
+ * the import (catalog-import-rows.ts); each stores the body its own way.
+ * @param body the stored body: sanitized HTML and its plain text
+ */
+export function inputItemFields(input: CatalogItemInput, body: { html: string; text: string }): CatalogItemInputFields {
+  return {
+    organizationId: input.organizationId,
+    title: input.title,
+    summary: input.summary ?? null,
+    documentNumber: input.documentNumber ?? null,
+    issuingAgency: input.issuingAgency,
+    creationDate: input.creationDate,
+    subjectCategory: input.subjectCategory,
+    genre: input.genre,
+    keywords: input.keywords,
+    disclosureType: input.disclosureType,
+    nonDisclosureReason: input.disclosureType === 'proactive' ? null : (input.nonDisclosureReason ?? null),
+    validity: input.validity,
+    effectiveDate: input.effectiveDate ?? null,
+    expiryDate: input.expiryDate ?? null,
+    bodyHtml: body.html,
+    bodyText: body.text,
+  };
+}
 
 function isField(name: unknown): name is CatalogItemField {
   return typeof name === 'string' && name in FIELD_LABELS_ZH;

@@ -18,8 +18,8 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import type { CatalogOrganization } from './catalog-item.repository.ts';
 import { findCatalogOrganization, findItemById, findItemByIndexNumber, insertInterpretationLink, insertItem, nextIndexSerial, updateItem } from './catalog-item.repository.ts';
-import type { CatalogItemInput, CatalogItemRawInput } from './catalog-item.schema.ts';
-import { catalogIssue, validateCatalogItemInput } from './catalog-item.schema.ts';
+import type { CatalogItemInput, CatalogItemInputFields, CatalogItemRawInput } from './catalog-item.schema.ts';
+import { catalogIssue, inputItemFields, validateCatalogItemInput } from './catalog-item.schema.ts';
 import { DEFAULT_INDEX_NUMBER_TEMPLATE, formatIndexNumber } from './index-number.ts';
 import type { ItemAction } from './item-lifecycle.ts';
 import { transition } from './item-lifecycle.ts';
@@ -98,27 +98,8 @@ async function itemOrThrow(db: Db, id: number): Promise<{ item: CatalogItem; org
 }
 
 /** The fields an input sets on an item (the body sanitized; absent optional fields become null). */
-function inputFields(input: CatalogItemInput): Omit<CatalogItem, 'id' | 'indexNumber' | 'publicationDate' | 'status' | 'supersededById' | 'imported' | 'synthetic' | 'createdBy' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'approvedBy' | 'approvedAt' | 'withdrawnAt' | 'withdrawalReason'> {
-  const body = sanitizeRichText(input.bodyHtml ?? '');
-  return {
-    organizationId: input.organizationId,
-    title: input.title,
-    summary: input.summary ?? null,
-    documentNumber: input.documentNumber ?? null,
-    issuingAgency: input.issuingAgency,
-    creationDate: input.creationDate,
-    subjectCategory: input.subjectCategory,
-    genre: input.genre,
-    keywords: input.keywords,
-    disclosureType: input.disclosureType,
-    // The reason only means something for items not proactively disclosed.
-    nonDisclosureReason: input.disclosureType === 'proactive' ? null : (input.nonDisclosureReason ?? null),
-    validity: input.validity,
-    effectiveDate: input.effectiveDate ?? null,
-    expiryDate: input.expiryDate ?? null,
-    bodyHtml: body.html,
-    bodyText: body.text,
-  };
+function inputFields(input: CatalogItemInput): CatalogItemInputFields {
+  return inputItemFields(input, sanitizeRichText(input.bodyHtml ?? ''));
 }
 
 /**

@@ -19,6 +19,7 @@ import { approveAndPublish, linkInterpretation, submitItem, withdrawItem, writeN
 import type { NewItemOptions } from '../catalog/catalog.service.ts';
 import { createOrganization, findOrganizationByCode, updateOrganization } from '../organizations/organization.service.ts';
 import type { Organization } from '../organizations/organization.ts';
+import { fromEpochDay, toEpochDay } from '../calendar/working-days.ts';
 import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -36,9 +37,9 @@ export interface DemoSummary {
   requests: number;
 }
 
-/** `date` moved by `days` (negative = earlier), `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** `date` moved by `days` calendar days (negative = earlier), `YYYY-MM-DD`. */
+function addDays(date: string, days: number): string {
+  return fromEpochDay(toEpochDay(date) + days);
 }
 
 /** Creates the organizations (parents first), then points each at its competent OGI department. */

@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { recordEvent, registerRequest } from '../requests/request.service.ts';
 import { createReview } from '../reviews/review.service.ts';
+import { fromEpochDay, toEpochDay } from '../calendar/working-days.ts';
 import { today } from '../shared/clock.ts';
 import { isGongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -17,7 +18,7 @@ import type { DemoOrgKey } from './demo-organizations.ts';
 
 /** A `YYYY-MM-DD` date `days` calendar days before `date`. */
 function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return fromEpochDay(toEpochDay(date) - days);
 }
 
 interface DemoCase {

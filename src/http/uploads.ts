@@ -2,7 +2,8 @@
  * File uploads and downloads at the HTTP edge, shared by every module that keeps files (catalog
  * attachments, request attachments, review documents).
  */
-import type { FastifyRequest } from 'fastify';
+import { createReadStream } from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AttachmentUpload } from '../catalog/attachment.service.ts';
 import { GongkaiError } from '../shared/errors.ts';
 
@@ -35,4 +36,19 @@ export function contentDisposition(fileName: string, disposition: 'attachment' |
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_').replace(/[\u0000-\u001f]/g, '') || 'attachment';
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Sends a stored file as a download: its media type, {@link contentDisposition} with its name, its
+ * size (bytes) as `Content-Length`, and `cacheControl` (e.g. `private, no-store` for staff files).
+ * @param file the stored file's metadata (`sizeBytes` in bytes)
+ * @param filePath the file on disk (from the module's stored-file lookup, which checked it exists)
+ */
+export function sendStoredFile(reply: FastifyReply, file: { fileName: string; mediaType: string; sizeBytes: number }, filePath: string, cacheControl: string): FastifyReply {
+  return reply
+    .type(file.mediaType)
+    .header('Content-Disposition', contentDisposition(file.fileName))
+    .header('Content-Length', String(file.sizeBytes))
+    .header('Cache-Control', cacheControl)
+    .send(createReadStream(filePath));
 }

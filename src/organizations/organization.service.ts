@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Db } from '../db/database.ts';
 import { nowIso } from '../shared/clock.ts';
-import { GongkaiError } from '../shared/errors.ts';
+import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import {
@@ -73,7 +73,7 @@ async function checkValues(db: Db, values: OrganizationValues, selfId: number | 
       issues.push({ field: 'organizationCode', message: `organizationCode is already used by ${holder.name}`, messageZh: `机构代码已被“${holder.name}”使用` });
     }
   }
-  if (issues.length > 0) throw new GongkaiError('VALIDATION_FAILED', issues.map((i) => i.field).join(', '), { issues });
+  if (issues.length > 0) throw validationFailed(issues);
   if (values.competentDepartmentId !== null && !(await findOrganizationById(db, values.competentDepartmentId))) {
     throw unknownOrganization('competentDepartmentId', values.competentDepartmentId);
   }

@@ -151,7 +151,9 @@ void describe('procedural notices', () => {
   });
 
   void it('征求意见书 gives the third party 15 working days (2019 art. 32) and does not name the requester', () => {
+    // The requester's name is passed along (as the case would have it) and must not reach the letter.
     const m = renderReplyDocument('third-party-consultation', {
+      ...header,
       organizationName: '吴忠市人民政府办公室',
       issuedOn: '2026-11-10',
       thirdPartyName: '宁夏某建设工程有限公司',
@@ -164,6 +166,7 @@ void describe('procedural notices', () => {
     assert.equal(m.addressee, '宁夏某建设工程有限公司：');
     assert.match(m.paragraphs[0]!, /经审查，该政府信息涉及贵单位的商业秘密，公开可能损害第三方合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求您的意见。$/);
     assert.equal(m.paragraphs[1], '请您自收到本征求意见书之日起15个工作日内（即2026年12月1日前）提出书面意见，说明是否同意公开；不同意公开的，请说明理由。');
+    assert.equal(header.requesterName, '张三');
     assert.ok(!m.paragraphs.join('').includes('张三'));
   });
 

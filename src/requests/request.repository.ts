@@ -4,18 +4,15 @@
  * clock folded from the events.
  */
 import { sql } from 'kysely';
-import type { Expression, Selectable, SqlBool } from 'kysely';
-import type { Db, RequestCaseTable, RequestEventTable } from '../db/database.ts';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { Database, Db, RequestCaseTable, RequestEventTable } from '../db/database.ts';
 import type { CaseClock } from './case-clock.ts';
 import type { CaseStatus, Channel, DeliveryForm, DeliveryMethod, IdKind, RequesterType, WaitingOn } from './request-case.ts';
 import type { LoggedEvent, RequestEvent } from './request-event.ts';
 
-/** A stored case (personal data unmasked: services mask it for those who may not see it). */
-export interface RequestCaseRecord {
-  id: number;
+/** The fields given when a case is registered (personal data as stored: sealed, see personal-data-cipher.ts). */
+export interface RequestCaseFields {
   organizationId: number;
-  organizationName: string;
-  organizationPath: string;
   trackingCode: string;
   requesterType: RequesterType;
   requesterName: string;
@@ -28,12 +25,21 @@ export interface RequestCaseRecord {
   address: string | null;
   postcode: string | null;
   channel: Channel;
+  /** `YYYY-MM-DD` */
   submittedOn: string;
+  /** The date of receipt, `YYYY-MM-DD` (2019 art. 31). */
   receivedOn: string;
   informationRequested: string;
   purpose: string | null;
   deliveryForm: DeliveryForm;
   deliveryMethod: DeliveryMethod;
+}
+
+/** A stored case (personal data unmasked: services mask it for those who may not see it). */
+export interface RequestCaseRecord extends RequestCaseFields {
+  id: number;
+  organizationName: string;
+  organizationPath: string;
   status: CaseStatus;
   waitingOn: WaitingOn;
   outcome: string | null;
@@ -52,28 +58,10 @@ export interface StoredEvent {
 }
 
 /** The columns written when a case is registered (the projection follows from its first event). */
-export interface NewCaseValues {
-  organizationId: number;
-  trackingCode: string;
-  requesterType: RequesterType;
-  requesterName: string;
-  requesterIdKind: IdKind | null;
-  requesterIdNumber: string | null;
-  requesterKey: string;
-  contactName: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  postcode: string | null;
-  channel: Channel;
-  submittedOn: string;
-  receivedOn: string;
-  informationRequested: string;
-  purpose: string | null;
-  deliveryForm: DeliveryForm;
-  deliveryMethod: DeliveryMethod;
+export interface NewCaseValues extends RequestCaseFields {
   synthetic: boolean;
   createdBy: number | null;
+  /** ISO instant of the registration. */
   now: string;
 }
 
@@ -271,36 +259,40 @@ export interface QueueQuery {
 
 const OPEN = ['processing', 'awaiting-clarification', 'in-consultation', 'awaiting-fee'] as const;
 
-/** A page of a queue and the total count, ordered by deadline (no deadline last), then receipt. */
-export async function selectQueue(db: Db, q: QueueQuery): Promise<{ rows: QueueRow[]; total: number }> {
-  let query = db.selectFrom('request_case').innerJoin('organization', 'organization.id', 'request_case.organization_id');
-  if (q.paths.length > 0) query = query.where((eb) => eb.or(q.paths.map((p) => eb('organization.path', 'like', `${p}%`))));
-  switch (q.filter) {
+/** Cases of the organizations in the given subtrees (every case when `paths` is empty). */
+function casesInSubtrees(db: Db, paths: readonly string[]) {
+  const query = db.selectFrom('request_case').innerJoin('organization', 'organization.id', 'request_case.organization_id');
+  return paths.length > 0 ? query.where((eb) => eb.or(paths.map((p) => eb('organization.path', 'like', `${p}%`)))) : query;
+}
+
+/** What puts a case in a queue tab: the one definition behind both the list and the counts. */
+function queueCondition(eb: ExpressionBuilder<Database, 'request_case' | 'organization'>, filter: Exclude<QueueFilter, 'all'>, today: string, dueSoonUntil: string): Expression<SqlBool> {
+  switch (filter) {
     case 'open':
-      query = query.where('request_case.status', 'in', OPEN);
-      break;
+      return eb('request_case.status', 'in', OPEN);
     case 'due-soon':
-      query = query.where('request_case.status', 'in', ['processing', 'in-consultation']).where('request_case.final_due', '>=', q.today).where('request_case.final_due', '<=', q.dueSoonUntil);
-      break;
+      return eb.and([eb('request_case.status', 'in', ['processing', 'in-consultation']), eb('request_case.final_due', '>=', today), eb('request_case.final_due', '<=', dueSoonUntil)]);
     case 'overdue':
-      query = query.where('request_case.status', 'in', OPEN).where('request_case.final_due', '<', q.today);
-      break;
+      return eb.and([eb('request_case.status', 'in', OPEN), eb('request_case.final_due', '<', today)]);
     case 'waiting-requester':
-      query = query.where('request_case.status', 'in', ['awaiting-clarification', 'awaiting-fee']);
-      break;
+      return eb('request_case.status', 'in', ['awaiting-clarification', 'awaiting-fee']);
     case 'waiting-third-party':
-      query = query.where('request_case.status', '=', 'in-consultation');
-      break;
+      return eb('request_case.status', '=', 'in-consultation');
     case 'answered':
-      query = query.where('request_case.status', 'in', ['answered', 'delivered']);
-      break;
+      return eb('request_case.status', 'in', ['answered', 'delivered']);
     case 'closed':
-      query = query.where('request_case.status', '=', 'closed');
-      break;
-    case 'all':
-      break;
+      return eb('request_case.status', '=', 'closed');
   }
-  const totalRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+}
+
+/**
+ * A page of a queue, ordered by deadline (no deadline last), then receipt. The tab's total is
+ * {@link countQueues}'s count for it (one definition, {@link queueCondition}, so the two agree).
+ */
+export async function selectQueue(db: Db, q: QueueQuery): Promise<QueueRow[]> {
+  const filter = q.filter;
+  const base = casesInSubtrees(db, q.paths);
+  const query = filter === 'all' ? base : base.where((eb) => queueCondition(eb, filter, q.today, q.dueSoonUntil));
   const rows = await query
     .select([
       'request_case.id',
@@ -323,42 +315,36 @@ export async function selectQueue(db: Db, q: QueueQuery): Promise<{ rows: QueueR
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return {
-    total: Number(totalRow.n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      trackingCode: r.tracking_code,
-      organizationName: r.organization_name,
-      requesterType: r.requester_type as RequesterType,
-      requesterName: r.requester_name,
-      channel: r.channel as Channel,
-      receivedOn: r.received_on,
-      informationRequested: r.information_requested,
-      status: r.status as CaseStatus,
-      waitingOn: r.waiting_on as WaitingOn,
-      outcome: r.outcome,
-      finalDue: r.final_due,
-    })),
-  };
+  return rows.map((r) => ({
+    id: r.id,
+    trackingCode: r.tracking_code,
+    organizationName: r.organization_name,
+    requesterType: r.requester_type as RequesterType,
+    requesterName: r.requester_name,
+    channel: r.channel as Channel,
+    receivedOn: r.received_on,
+    informationRequested: r.information_requested,
+    status: r.status as CaseStatus,
+    waitingOn: r.waiting_on as WaitingOn,
+    outcome: r.outcome,
+    finalDue: r.final_due,
+  }));
 }
 
-/** Counts per queue tab for the given subtrees (one scan of the subtrees' cases). */
+/** Counts per queue tab for the given subtrees (one scan of the subtrees' cases). Dates are `YYYY-MM-DD`. */
 export async function countQueues(db: Db, paths: readonly string[], today: string, dueSoonUntil: string): Promise<Record<QueueFilter, number>> {
-  let query = db.selectFrom('request_case').innerJoin('organization', 'organization.id', 'request_case.organization_id');
-  if (paths.length > 0) query = query.where((eb) => eb.or(paths.map((p) => eb('organization.path', 'like', `${p}%`))));
-  const row = await query
+  const row = await casesInSubtrees(db, paths)
     .select((eb) => {
-      const open = eb('request_case.status', 'in', OPEN);
-      const count = (condition: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+      const count = (filter: Exclude<QueueFilter, 'all'>) => eb.fn.sum<number>(eb.case().when(queueCondition(eb, filter, today, dueSoonUntil)).then(1).else(0).end());
       return [
         eb.fn.countAll<number>().as('all'),
-        count(open).as('open'),
-        count(eb.and([eb('request_case.status', 'in', ['processing', 'in-consultation']), eb('request_case.final_due', '>=', today), eb('request_case.final_due', '<=', dueSoonUntil)])).as('due_soon'),
-        count(eb.and([open, eb('request_case.final_due', '<', today)])).as('overdue'),
-        count(eb.and([eb('request_case.status', 'in', ['awaiting-clarification', 'awaiting-fee'])])).as('waiting_requester'),
-        count(eb.and([eb('request_case.status', '=', 'in-consultation')])).as('waiting_third_party'),
-        count(eb.and([eb('request_case.status', 'in', ['answered', 'delivered'])])).as('answered'),
-        count(eb.and([eb('request_case.status', '=', 'closed')])).as('closed'),
+        count('open').as('open'),
+        count('due-soon').as('due_soon'),
+        count('overdue').as('overdue'),
+        count('waiting-requester').as('waiting_requester'),
+        count('waiting-third-party').as('waiting_third_party'),
+        count('answered').as('answered'),
+        count('closed').as('closed'),
       ];
     })
     .executeTakeFirstOrThrow();

@@ -8,7 +8,6 @@ import { isIsoDate } from '../calendar/working-days.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import { CHANNELS, DELIVERY_FORMS, DELIVERY_METHODS, ID_KINDS, REQUESTER_TYPES } from './request-case.ts';
-import type { RequestEvent } from './request-event.ts';
 import { MAX_RECORD_ID } from '../shared/record-id.ts';
 
 const blank = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
@@ -102,9 +101,6 @@ export const eventSchema = z.discriminatedUnion('kind', [
 ]);
 /** A validated event input: a fee notice may leave its amount to be computed from the tiers; an answer its basis to the outcome's. */
 export type EventInput = z.infer<typeof eventSchema>;
-
-/** An event input once its defaults are filled in. */
-export type CompletedEvent = RequestEvent;
 
 function toIssues(error: z.ZodError, raw: unknown): ErrorIssue[] {
   const given = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};

@@ -19,7 +19,7 @@ import type { SeededRegion } from '../../test/helpers/factories.ts';
 import { describeEachDialect } from '../../test/helpers/stores.ts';
 import { invalidateCalendar } from '../calendar/calendar.service.ts';
 import { addRequestAttachment } from './request-attachment.service.ts';
-import { getCase, listQueue, recordEvent, registerRequest, setCalendarYearAndRebuildCases, trackRequest } from './request.service.ts';
+import { getCase, listQueue, recordEvent, registerRequest, setCalendarYearAndRebuildCases, submitPublicRequest, trackRequest } from './request.service.ts';
 
 const PERSON = {
   requesterType: 'natural',
@@ -206,6 +206,14 @@ describeEachDialect('request service', (t) => {
     assert.ok(!JSON.stringify(seen).includes('640302199001011234'));
     await assert.rejects(trackRequest(ctx, 'AAAA-BBBB-CCCC'), (e: unknown) => isGongkaiError(e, 'NOT_FOUND'));
     await assert.rejects(trackRequest(ctx, "' or 1=1 --"), (e: unknown) => isGongkaiError(e, 'NOT_FOUND'));
+  });
+
+  it('files a public request received today and returns the deadline stored with it', async () => {
+    const filed = await submitPublicRequest(ctx, { ...PERSON, organizationId: region.litong.id, deliveryForm: 'electronic', deliveryMethod: 'online' });
+    // Received Mon 2024-11-25 (online, confirmed at once); 20 working days from 11-26: 11-26..29 (4), 12-02..06 (9), 12-09..13 (14), 12-16..20 (19), 12-23 (20).
+    assert.deepEqual([filed.receivedOn, filed.replyDue], ['2024-11-25', '2024-12-23']);
+    const row = await store.db.selectFrom('request_case').select(['channel', 'received_on', 'reply_due']).where('tracking_code', '=', filed.trackingCode).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { channel: 'online', received_on: '2024-11-25', reply_due: '2024-12-23' });
   });
 });
 

@@ -25,7 +25,7 @@ import { computeFee, MAX_FEE_UNITS } from './fee-schedule.ts';
 import { openField, personalDataKey, sealField } from './personal-data-cipher.ts';
 import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, requesterKey } from './personal-data.ts';
 import { dateOfReceipt } from './receipt-date.ts';
-import type { CaseStatus, Channel, DeliveryForm, DeliveryMethod, IdKind, RequesterType, WaitingOn } from './request-case.ts';
+import type { CaseStatus, IdKind, RequesterType } from './request-case.ts';
 import type { LoggedEvent, RequestEvent } from './request-event.ts';
 import { REQUEST_EVENT_NAMES_ZH } from './request-event.ts';
 import { outcomeById } from './request-outcome.ts';
@@ -47,7 +47,7 @@ import {
 } from './request.repository.ts';
 import type { QueueFilter, QueueRow, RequestCaseRecord, StoredEvent } from './request.repository.ts';
 import { eventSchema, newCaseSchema, parseOrThrow } from './request.schema.ts';
-import type { NewCaseInput } from './request.schema.ts';
+import type { EventInput, NewCaseInput } from './request.schema.ts';
 
 /** The requester as shown: whole to staff allowed to see personal data, masked to everyone else. */
 export interface RequesterView {
@@ -65,21 +65,10 @@ export interface RequesterView {
 }
 
 /** A case as staff see it: record, clock with explanation, timeliness today, and the log. */
-export interface CaseView {
-  id: number;
-  trackingCode: string;
+export interface CaseView
+  extends Pick<RequestCaseRecord, 'id' | 'trackingCode' | 'channel' | 'submittedOn' | 'receivedOn' | 'informationRequested' | 'purpose' | 'deliveryForm' | 'deliveryMethod' | 'status' | 'waitingOn' | 'outcome'> {
   organization: { id: number; name: string };
   requester: RequesterView;
-  channel: Channel;
-  submittedOn: string;
-  receivedOn: string;
-  informationRequested: string;
-  purpose: string | null;
-  deliveryForm: DeliveryForm;
-  deliveryMethod: DeliveryMethod;
-  status: CaseStatus;
-  waitingOn: WaitingOn;
-  outcome: string | null;
   clock: CaseClock;
   timeliness: Timeliness;
   events: StoredEvent[];
@@ -183,7 +172,8 @@ function dateIssue(field: string, en: string, zh: string): GongkaiError {
   return new GongkaiError('VALIDATION_FAILED', `${field}: ${en}`, { issues: [{ field, message: en, messageZh: zh }] });
 }
 
-async function writeNewCase(ctx: ServiceContext, actor: Actor, input: NewCaseInput, calendar: WorkingDayCalendar, synthetic: boolean): Promise<number> {
+/** Writes a new case, its `received` event and the audit event. @returns the new id, tracking code, date of receipt and clock */
+async function writeNewCase(ctx: ServiceContext, actor: Actor, input: NewCaseInput, calendar: WorkingDayCalendar, synthetic: boolean): Promise<{ id: number; trackingCode: string; receivedOn: string; clock: CaseClock }> {
   const receivedOn = receivedOnOrThrow(input);
   const now = today(ctx.clock);
   if (input.submittedOn > now) throw dateIssue('submittedOn', 'in the future', '提交日期不能晚于今天');
@@ -236,7 +226,7 @@ async function writeNewCase(ctx: ServiceContext, actor: Actor, input: NewCaseInp
       organizationId: org.id,
       after: { trackingCode: code, channel: input.channel, receivedOn, requesterType: input.requesterType, replyDue: clock.deadline?.replyDue ?? null },
     });
-    return id;
+    return { id, trackingCode: code, receivedOn, clock };
   });
 }
 
@@ -252,7 +242,7 @@ export async function registerRequest(ctx: ServiceContext, actor: Actor, raw: un
   authorize(actor, 'requests.register');
   const input = parseOrThrow(newCaseSchema, raw);
   const calendar = await loadCalendar(ctx);
-  const id = await writeNewCase(ctx, actor, input, calendar, options.synthetic ?? false);
+  const { id } = await writeNewCase(ctx, actor, input, calendar, options.synthetic ?? false);
   return getCase(ctx, actor, id);
 }
 
@@ -269,11 +259,9 @@ export async function submitPublicRequest(ctx: ServiceContext, raw: unknown): Pr
   const now = today(ctx.clock);
   const input = parseOrThrow(newCaseSchema, { ...body, channel: 'online', submittedOn: now, confirmedOn: now, signedOn: undefined });
   const calendar = await loadCalendar(ctx);
-  const id = await writeNewCase(ctx, actor, input, calendar, false);
-  const record = await caseOrThrow(ctx.store.db, id);
-  const events = await selectEvents(ctx.store.db, id);
-  const clock = replayCase(calendar, events.map((e) => e.event), clockOptions(ctx));
-  return { trackingCode: record.trackingCode, receivedOn: record.receivedOn, replyDue: clock.deadline?.replyDue ?? null };
+  // The clock written with the case is the one its log folds to: no need to read either back.
+  const { trackingCode, receivedOn, clock } = await writeNewCase(ctx, actor, input, calendar, false);
+  return { trackingCode, receivedOn, replyDue: clock.deadline?.replyDue ?? null };
 }
 
 /**
@@ -310,7 +298,7 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
 }
 
 /** Fills in what an event input may leave out: a fee computed from the tiers, an answer's legal basis from its outcome. */
-async function completeEvent(db: Db, record: RequestCaseRecord, clock: CaseClock, input: ReturnType<typeof parseEvent>): Promise<RequestEvent> {
+async function completeEvent(db: Db, record: RequestCaseRecord, clock: CaseClock, input: EventInput): Promise<RequestEvent> {
   if (input.kind === 'fee-notice-sent') {
     if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_FEE_UNITS) {
       throw dateIssue('quantity', `a whole number 1–${MAX_FEE_UNITS}`, `件数或页数应为 1–${MAX_FEE_UNITS} 的整数`);
@@ -338,7 +326,7 @@ async function completeEvent(db: Db, record: RequestCaseRecord, clock: CaseClock
   return input;
 }
 
-function parseEvent(raw: unknown) {
+function parseEvent(raw: unknown): EventInput {
   const body = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   if (body['kind'] === 'received') throw new GongkaiError('ILLEGAL_TRANSITION', 'a case is received once, when it is registered', { issues: [{ field: 'kind', message: 'received is recorded at registration', messageZh: '收到申请在登记时记录' }] });
   return parseOrThrow(eventSchema, raw);
@@ -446,13 +434,13 @@ export async function listQueue(ctx: ServiceContext, actor: Actor, query: { orga
   const dueSoonUntil = addWorkingDays(calendar, now, ctx.config.reminderWorkingDays);
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const page = Math.max(query.page ?? 1, 1);
-  const [result, counts] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     selectQueue(ctx.store.db, { paths, filter: query.filter, today: now, dueSoonUntil, limit: pageSize, offset: (page - 1) * pageSize }),
     countQueues(ctx.store.db, paths, now, dueSoonUntil),
   ]);
   return {
-    rows: result.rows.map((r) => ({ ...r, requesterName: maskName(r.requesterName, r.requesterType === 'natural') })),
-    total: result.total,
+    rows: rows.map((r) => ({ ...r, requesterName: maskName(r.requesterName, r.requesterType === 'natural') })),
+    total: counts[query.filter],
     counts,
     today: now,
     dueSoonUntil,

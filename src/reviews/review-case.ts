@@ -166,7 +166,7 @@ function issue(field: string, message: string, messageZh: string): ErrorIssue {
 }
 
 /** Blank text becomes null; other text is trimmed. */
-export function trimToNull(value: string | null | undefined): string | null {
+function trimToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
 }

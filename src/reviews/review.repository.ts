@@ -143,6 +143,12 @@ const REVIEW_COLUMNS = [
   'review_case.updated_at',
 ] as const;
 
+/** A row of {@link REVIEW_COLUMNS} joined with its organization's name and path, split in two. */
+function withOrganization(row: ReviewRow & { organization_name: string; organization_path: string }): ReviewCaseWithOrganization {
+  const { organization_name, organization_path, ...review } = row;
+  return { review: rowToReviewCase(review), organization: { id: row.organization_id, name: organization_name, path: organization_path } };
+}
+
 /** The record with `id` and its organization, or undefined. */
 export async function findReviewCaseById(db: Db, id: number): Promise<ReviewCaseWithOrganization | undefined> {
   const row = await db
@@ -151,9 +157,7 @@ export async function findReviewCaseById(db: Db, id: number): Promise<ReviewCase
     .select([...REVIEW_COLUMNS, 'organization.name as organization_name', 'organization.path as organization_path'])
     .where('review_case.id', '=', id)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const { organization_name, organization_path, ...review } = row;
-  return { review: rowToReviewCase(review), organization: { id: row.organization_id, name: organization_name, path: organization_path } };
+  return row ? withOrganization(row) : undefined;
 }
 
 /** Which records to list. */
@@ -188,10 +192,7 @@ export async function listReviewCases(db: Db, filter: ReviewFilter): Promise<Rev
     .orderBy('review_case.id', 'desc')
     .limit(filter.limit ?? 500)
     .execute();
-  return rows.map((row) => {
-    const { organization_name, organization_path, ...review } = row;
-    return { review: rowToReviewCase(review), organization: { id: row.organization_id, name: organization_name, path: organization_path } };
-  });
+  return rows.map(withOrganization);
 }
 
 function yearRange(year: number): { from: string; to: string } {

@@ -4,14 +4,13 @@
  * permissions are checked. Staff authenticate with `Authorization: Bearer <session token>` (API)
  * or their session cookie (pages, whose forms carry `_csrf`; the multipart upload in the query).
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiErrorSchema, idParamsSchema } from '../auth/auth.schema.ts';
 import { formFields, issuesToFieldErrors } from '../auth/form-view.ts';
 import type { FieldErrors } from '../auth/form-view.ts';
 import { can } from '../auth/policy.ts';
-import { contentDisposition, readFileUpload } from '../http/uploads.ts';
+import { readFileUpload, sendStoredFile } from '../http/uploads.ts';
 import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
 import { definedOnly } from '../organizations/organization.schema.ts';
@@ -50,8 +49,6 @@ const INLINE_ERRORS = new Set(['VALIDATION_FAILED', 'ORGANIZATION_UNKNOWN', 'CON
 
 /** Flash messages after a successful action (`?done=`). */
 const DONE_NOTICES: Readonly<Record<string, string>> = { created: '案件已登记', saved: '已保存', document: '文书已上传' };
-
-const page = consolePage;
 
 /** Rethrows anything that is not shown inline. */
 const inlineError = (error: unknown): GongkaiError => inlineErrorOf(error, INLINE_ERRORS);
@@ -146,13 +143,13 @@ export function reviewRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
     if (chosen && usableYear !== undefined) table = await reviewTableFor(ctx, actor, chosen.id, usableYear);
     const csrf = reply.generateCsrf();
     const body = reviewListPage({ reviews, organizations, filter: { organizationId: chosen ? String(chosen.id) : '', year: filter.year }, table, canManage: can(actor, 'reviews.manage'), errors: errs });
-    return reply.code(errs['year'] ? 400 : 200).type(HTML).send(page(request, csrf, '行政复议和行政诉讼', body));
+    return reply.code(errs['year'] ? 400 : 200).type(HTML).send(consolePage(request, csrf, '行政复议和行政诉讼', body));
   });
 
   const renderForm = async (request: FastifyRequest, reply: FastifyReply, status: number, values: Record<string, string>, errs: FieldErrors): Promise<FastifyReply> => {
     const organizations = await reviewOrganizations(ctx, request.actor, 'reviews.manage');
     const csrf = reply.generateCsrf();
-    return reply.code(status).type(HTML).send(page(request, csrf, '登记行政复议或行政诉讼案件', reviewFormPage({ csrf, values, errors: errs, organizations })));
+    return reply.code(status).type(HTML).send(consolePage(request, csrf, '登记行政复议或行政诉讼案件', reviewFormPage({ csrf, values, errors: errs, organizations })));
   };
 
   app.get('/console/reviews/new', { ...GUARD, schema: { hide: true } }, async (request, reply) => {
@@ -180,7 +177,7 @@ export function reviewRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
     const csrf = reply.generateCsrf();
     const canManage = can(request.actor, 'reviews.manage', { organizationPath: detail.organization.path });
     const body = reviewDetailPage({ csrf, detail, canManage, values: values ?? reviewFormValues(detail.review), errors: errs, expectedUpdatedAt: detail.review.updatedAt });
-    return reply.code(status).type(HTML).send(page(request, csrf, `${detail.review.applicantName}（${detail.review.caseNumber ?? `案件 ${id}`}）`, body, notice));
+    return reply.code(status).type(HTML).send(consolePage(request, csrf, `${detail.review.applicantName}（${detail.review.caseNumber ?? `案件 ${id}`}）`, body, notice));
   };
 
   app.get('/console/reviews/:id', { ...GUARD, schema: { hide: true, params: idParamsSchema, querystring: z.object({ done: z.string().max(20).optional() }) } }, async (request, reply) =>
@@ -216,12 +213,7 @@ export function reviewRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
     { ...GUARD, schema: { hide: true, params: z.object({ id: recordIdSchema, documentId: recordIdSchema }) } },
     async (request, reply) => {
       const { document, filePath } = await getReviewDocument(ctx, request.actor, request.params.id, request.params.documentId);
-      return reply
-        .type(document.mediaType)
-        .header('Content-Disposition', contentDisposition(document.fileName))
-        .header('Content-Length', String(document.sizeBytes))
-        .header('Cache-Control', 'private, no-store')
-        .send(createReadStream(filePath));
+      return sendStoredFile(reply, document, filePath, 'private, no-store');
     },
   );
 

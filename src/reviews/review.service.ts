@@ -13,8 +13,7 @@ import { checkUpload, existingFilePath, storeFile } from '../catalog/attachment.
 import type { AttachmentUpload } from '../catalog/attachment.service.ts';
 import type { Db } from '../db/database.ts';
 import { nowIso, today } from '../shared/clock.ts';
-import { GongkaiError } from '../shared/errors.ts';
-import type { ErrorIssue } from '../shared/errors.ts';
+import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { applyReviewPatch, REVIEW_DOCUMENT_KINDS, reviewValuesFromInput, validateReviewCase } from './review-case.ts';
 import type { ReviewCase, ReviewCaseInput, ReviewCasePatch, ReviewCaseValues, ReviewDocument, ReviewDocumentKind } from './review-case.ts';
@@ -51,13 +50,9 @@ export interface ReviewTableReport {
 const MIN_YEAR = 2000;
 const MAX_YEAR = 9999;
 
-function validationError(issues: readonly ErrorIssue[]): GongkaiError {
-  return new GongkaiError('VALIDATION_FAILED', issues.map((i) => i.field).join(', '), { issues });
-}
-
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw validationError([{ field: 'year', message: `year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}`, messageZh: '年度应为四位年份' }]);
+    throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}`, messageZh: '年度应为四位年份' }]);
   }
 }
 
@@ -75,7 +70,7 @@ async function organizationOrThrow(db: Db, id: number, field = 'organizationId')
 /** Throws `VALIDATION_FAILED` unless the values pass {@link validateReviewCase}. */
 function checkValues(ctx: ServiceContext, values: ReviewCaseValues): void {
   const issues = validateReviewCase(values, today(ctx.clock));
-  if (issues.length > 0) throw validationError(issues);
+  if (issues.length > 0) throw validationFailed(issues);
 }
 
 /**
@@ -85,7 +80,7 @@ function checkValues(ctx: ServiceContext, values: ReviewCaseValues): void {
 async function checkRequestCase(db: Db, requestCaseId: number, org: ReviewOrganization): Promise<void> {
   const path = Number.isInteger(requestCaseId) && requestCaseId > 0 ? await findRequestCaseOrganizationPath(db, requestCaseId) : undefined;
   if (path === undefined || !path.startsWith(org.path)) {
-    throw validationError([
+    throw validationFailed([
       {
         field: 'requestCaseId',
         message: `request case ${requestCaseId} does not exist in ${org.name} or below it`,
@@ -232,7 +227,7 @@ export async function reviewOrganizations(ctx: ServiceContext, actor: Actor, act
 export async function addReviewDocument(ctx: ServiceContext, actor: Actor, reviewId: number, upload: AttachmentUpload, kind: ReviewDocumentKind): Promise<ReviewDocument> {
   authorize(actor, 'reviews.manage');
   if (!(REVIEW_DOCUMENT_KINDS as readonly string[]).includes(kind)) {
-    throw validationError([{ field: 'kind', message: `kind must be one of ${REVIEW_DOCUMENT_KINDS.join(', ')}`, messageZh: '请选择文书类型' }]);
+    throw validationFailed([{ field: 'kind', message: `kind must be one of ${REVIEW_DOCUMENT_KINDS.join(', ')}`, messageZh: '请选择文书类型' }]);
   }
   const checked = checkUpload(upload, ctx.config.maxUploadBytes);
   return ctx.store.db.transaction().execute(async (trx) => {

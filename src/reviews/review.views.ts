@@ -4,7 +4,7 @@
  * document upload. Pure rendering: routes pass in what they loaded and what the user may do.
  */
 import { chinaTime } from '../catalog/catalog-console.views.ts';
-import { csrfField, errorSummary, selectField, textField } from '../auth/form-view.ts';
+import { csrfField, errorSummary, selectField, textAreaField, textField } from '../auth/form-view.ts';
 import type { FieldErrors } from '../auth/form-view.ts';
 import { html } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
@@ -49,33 +49,17 @@ export const REVIEW_FORM_LABELS: Readonly<Record<string, string>> = {
 
 const L = REVIEW_FORM_LABELS;
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string {
-  return [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter((s) => s !== '').join(' ');
-}
-
-function dateField(o: { name: string; value: string; error?: string | undefined; hint?: string }): SafeHtml {
-  const by = describedBy(o.name, o.hint, o.error);
-  return html`<div class="field"><label for="${o.name}">${L[o.name] ?? o.name}</label>
-${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}${o.error ? html`<div class="field-error" id="${o.name}-error">${o.error}</div>` : ''}<input id="${o.name}" name="${o.name}" type="date" value="${o.value}" placeholder="YYYY-MM-DD"${by ? html` aria-describedby="${by}"` : ''}${o.error ? html` aria-invalid="true"` : ''}></div>`;
-}
-
-function summaryField(value: string, error: string | undefined): SafeHtml {
-  const by = describedBy('summary', '不超过 2000 字', error);
-  return html`<div class="field"><label for="summary">${L['summary']}</label>
-<div class="hint" id="summary-hint">不超过 2000 字</div>${error ? html`<div class="field-error" id="summary-error">${error}</div>` : ''}<textarea id="summary" name="summary" rows="4"${by ? html` aria-describedby="${by}"` : ''}${error ? html` aria-invalid="true"` : ''}>${value}</textarea></div>`;
-}
-
 /** The outcome and date fields, shared by the new-record form and the detail page's outcome form. */
 function outcomeFields(v: (name: string) => string, e: (name: string) => string | undefined): SafeHtml {
   const only = '仅“复议后起诉”的案件填写';
   return html`${textField({ name: 'caseNumber', label: L['caseNumber'] ?? '', value: v('caseNumber'), error: e('caseNumber'), hint: '如 （2026）宁0302行初12号' })}
-${dateField({ name: 'filedOn', value: v('filedOn'), error: e('filedOn'), hint: '行政复议、复议后起诉：申请复议的日期；未经复议直接起诉：起诉日期' })}
-${dateField({ name: 'reconsiderationDecidedOn', value: v('reconsiderationDecidedOn'), error: e('reconsiderationDecidedOn'), hint: only })}
+${textField({ type: 'date', name: 'filedOn', label: L['filedOn'] ?? '', value: v('filedOn'), error: e('filedOn'), hint: '行政复议、复议后起诉：申请复议的日期；未经复议直接起诉：起诉日期' })}
+${textField({ type: 'date', name: 'reconsiderationDecidedOn', label: L['reconsiderationDecidedOn'] ?? '', value: v('reconsiderationDecidedOn'), error: e('reconsiderationDecidedOn'), hint: only })}
 ${selectField({ name: 'reconsiderationOutcome', label: L['reconsiderationOutcome'] ?? '', value: v('reconsiderationOutcome'), error: e('reconsiderationOutcome'), hint: only, options: [{ value: '', label: '（不适用）' }, ...DECIDED_OUTCOMES.map((o) => ({ value: o, label: REVIEW_OUTCOME_NAMES_ZH[o] }))] })}
-${dateField({ name: 'suitFiledOn', value: v('suitFiledOn'), error: e('suitFiledOn'), hint: `${only}；复议后起诉的案件按起诉日期计入年度` })}
-${dateField({ name: 'decidedOn', value: v('decidedOn'), error: e('decidedOn'), hint: '尚未审结的留空' })}
+${textField({ type: 'date', name: 'suitFiledOn', label: L['suitFiledOn'] ?? '', value: v('suitFiledOn'), error: e('suitFiledOn'), hint: `${only}；复议后起诉的案件按起诉日期计入年度` })}
+${textField({ type: 'date', name: 'decidedOn', label: L['decidedOn'] ?? '', value: v('decidedOn'), error: e('decidedOn'), hint: '尚未审结的留空' })}
 ${selectField({ name: 'outcome', label: L['outcome'] ?? '', value: v('outcome') || 'pending', error: e('outcome'), options: REVIEW_OUTCOMES.map((o) => ({ value: o, label: REVIEW_OUTCOME_NAMES_ZH[o] })) })}
-${summaryField(v('summary'), e('summary'))}`;
+${textAreaField({ name: 'summary', label: L['summary'] ?? '', value: v('summary'), error: e('summary'), hint: '不超过 2000 字', rows: 4 })}`;
 }
 
 /** Table 四 as printed (three header rows, one data row), with the 2014 rows below it. */

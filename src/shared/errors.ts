@@ -129,3 +129,11 @@ export class GongkaiError extends Error {
 export function isGongkaiError(error: unknown, code?: ErrorCode): error is GongkaiError {
   return error instanceof GongkaiError && (code === undefined || error.code === code);
 }
+
+/**
+ * A `VALIDATION_FAILED` error carrying field issues; its detail names the bad fields
+ * (`applicantName, filedOn`). Throw it: nothing was written.
+ */
+export function validationFailed(issues: readonly ErrorIssue[]): GongkaiError {
+  return new GongkaiError('VALIDATION_FAILED', issues.map((i) => i.field).join(', '), { issues });
+}

@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { FixedClock } from '../../src/shared/clock.ts';
-import { browserSkipReason, launchBrowser, startTestServer } from '../helpers/browser.ts';
+import { browserSkipReason, launchBrowser, logIn, logOut, startTestServer } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/browser.ts';
 import { createTestUser, loginToken, seedRegion } from '../helpers/factories.ts';
 import type { SeededRegion } from '../helpers/factories.ts';
@@ -19,20 +19,6 @@ const skip = browserSkipReason();
 const CLOCK = new FixedClock('2026-11-30T02:00:00Z');
 const TITLE = '关于做好2026年扶贫资金公开工作的通知';
 const DOCUMENT_NUMBER = '利政办发〔2026〕7号';
-
-async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/console`);
-  assert.match(page.url(), /\/login\?next=/, 'an anonymous visitor to the console is sent to the login page');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${baseUrl}/console`);
-}
-
-async function logOut(page: Page, baseUrl: string): Promise<void> {
-  await page.getByRole('button', { name: /^退出/ }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
 
 describeEachDialect('browser: draft, submit, approve, find, withdraw', (t) => {
   if (skip) {

@@ -20,7 +20,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { parseAnswerNumber } from '../../src/requests/human-check.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
-import { browserSkipReason, launchBrowser, startTestServer } from '../helpers/browser.ts';
+import { browserSkipReason, launchBrowser, logIn, logOut, startTestServer } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/browser.ts';
 import { createTestUser, seedRegion } from '../helpers/factories.ts';
 import type { SeededRegion } from '../helpers/factories.ts';
@@ -40,20 +40,6 @@ function solve(question: string): string {
   const b = parseAnswerNumber(match?.[3] ?? '');
   if (!match || a === null || b === null) throw new Error(`cannot read the question ${question}`);
   return String(match[2] === '加' ? a + b : a - b);
-}
-
-async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/console`);
-  assert.match(page.url(), /\/login\?next=/);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${baseUrl}/console`);
-}
-
-async function logOut(page: Page, baseUrl: string): Promise<void> {
-  await page.getByRole('button', { name: /^退出/ }).click();
-  await page.waitForURL(`${baseUrl}/`);
 }
 
 /** Submits one action form of the case page and waits for the notice. */

@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
+import { runCli } from '../helpers/cli.ts';
+import type { CliRun } from '../helpers/cli.ts';
 import { TEST_2027_SOURCE, TEST_YEAR_2027, TEST_YEAR_2027_CORRECTED } from '../helpers/calendar-fixtures.ts';
 import { createPostgresTestDatabase, postgresAvailable } from '../helpers/stores.ts';
 
@@ -29,11 +30,8 @@ function calendarCliSpec(name: string, storeArgs: () => Promise<{ args: string[]
       rmSync(dir, { recursive: true, force: true });
     });
 
-    async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-      let stdout = '';
-      let stderr = '';
-      const status = await main(['node', 'gongkai', 'calendar', ...args, ...store.args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false, env, clock });
-      return { status, stdout, stderr };
+    function run(...args: string[]): Promise<CliRun> {
+      return runCli(['calendar', ...args, ...store.args], { env, clock });
     }
 
     function file(fileName: string, content: unknown): string {

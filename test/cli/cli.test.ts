@@ -7,19 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { main } from '../../src/cli/main.ts';
 import { jsonSchemas } from '../../src/reports/model/json-schemas.ts';
+import { runCli } from '../helpers/cli.ts';
+import type { CliRun } from '../helpers/cli.ts';
 import { fixturePath } from '../acceptance/read-fixture.ts';
 
 const wuzhong = fixturePath('reports/wuzhong-2017.txt');
 const huaian = fixturePath('reports/huaian-2024.pdf');
 const schemaDir = new URL('../../schema/', import.meta.url);
 
-async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(['node', 'gongkai', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false });
-  return { status, stdout, stderr };
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(args);
 }
 
 function validator(name: string) {

@@ -4,18 +4,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
+import { runCli } from '../helpers/cli.ts';
+import type { CliRun } from '../helpers/cli.ts';
 import { TEST_YEAR_2027 } from '../helpers/calendar-fixtures.ts';
 
-async function gongkai(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(['node', 'gongkai', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false, env, clock: new FixedClock('2026-11-30T02:00:00Z') });
-  return { status, stdout, stderr };
+const clock = new FixedClock('2026-11-30T02:00:00Z');
+
+function gongkai(args: string[]): Promise<CliRun> {
+  return runCli(args, { env: {}, clock });
 }
 
-function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+function run(...args: string[]): Promise<CliRun> {
   return gongkai(['deadline', ...args]);
 }
 

@@ -9,8 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
+import { runCli } from '../helpers/cli.ts';
+import type { CliRun } from '../helpers/cli.ts';
 
 const clock = new FixedClock('2026-11-30T02:00:00Z');
 const root = new URL('../..', import.meta.url).pathname;
@@ -24,11 +25,8 @@ void describe('gongkai records commands', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const status = await main(['node', 'gongkai', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTty: false, env, clock });
-    return { status, stdout, stderr };
+  function run(...args: string[]): Promise<CliRun> {
+    return runCli(args, { env, clock });
   }
 
   void it('migrate applies the schema once', async () => {

@@ -11,7 +11,6 @@ import { isGongkaiError } from '../../src/shared/errors.ts';
 import { fixturePath } from '../acceptance/read-fixture.ts';
 import { prng } from '../helpers/prng.ts';
 
-
 const READ_ERRORS = new Set(['INPUT_EMPTY', 'INPUT_TOO_LARGE', 'INPUT_UNSUPPORTED', 'INPUT_CORRUPT', 'NOT_A_REPORT']);
 const PER_CASE_MS = 10_000;
 

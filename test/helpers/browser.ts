@@ -3,11 +3,12 @@
  * /usr/bin/chromium the tests are skipped with a reason, unless GONGKAI_REQUIRE_BROWSER=1 (CI), in
  * which case they fail. `startTestServer` serves a fresh store of the given dialect on a free port.
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Store } from '../../src/db/dialect.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { GongkaiApp } from '../../src/http/context.ts';
@@ -65,4 +66,25 @@ export async function startTestServer(stores: TestStores, clock: Clock): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Logs in through the console's login form as a person does: visiting `/console` anonymously must
+ * send the page to `/login?next=…`; fills 用户名 and 密码, clicks 登录 and waits for `/console`.
+ * @throws AssertionError when the console is not behind the login; a playwright TimeoutError when
+ *   the login does not land on `/console` (wrong password, pending password change)
+ */
+export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/console`);
+  assert.match(page.url(), /\/login\?next=/, 'an anonymous visitor to the console is sent to the login page');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${baseUrl}/console`);
+}
+
+/** Logs out with the layout's 退出 button and waits for the portal home page. */
+export async function logOut(page: Page, baseUrl: string): Promise<void> {
+  await page.getByRole('button', { name: /^退出/ }).click();
+  await page.waitForURL(`${baseUrl}/`);
 }

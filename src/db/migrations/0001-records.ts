@@ -4,15 +4,9 @@
  * the identity column and the full-text search table.
  */
 import { sql } from 'kysely';
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.ts';
-
-/** Adds an integer identity primary key `id` in the dialect's own way. */
-function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> {
-  return dialectOf(db) === 'postgres'
-    ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
+import { withId } from './identity-column.ts';
 
 /** Applies the migration. */
 export async function up(db: Kysely<unknown>): Promise<void> {

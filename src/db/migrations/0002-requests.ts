@@ -6,14 +6,8 @@
  * (and when a calendar year changes): they exist so queues and statistics can be queried, and are
  * never edited on their own.
  */
-import type { CreateTableBuilder, Kysely } from 'kysely';
-import { dialectOf } from '../dialect.ts';
-
-function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> {
-  return dialectOf(db) === 'postgres'
-    ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
+import type { Kysely } from 'kysely';
+import { withId } from './identity-column.ts';
 
 /** Applies the migration. */
 export async function up(db: Kysely<unknown>): Promise<void> {
