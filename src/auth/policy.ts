@@ -44,6 +44,21 @@ export const ACTIONS = {
   // Reconsideration and litigation (table 四).
   'reviews.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
   'reviews.manage': { public: false, roles: ['org_admin', 'editor'] },
+  // Annual reports (2019 art. 49–50, issue 5).
+  /** Published annual reports (computed and imported) on the portal. */
+  'reports.read_published': { public: true, roles: [] },
+  /** Drafts, computed figures, the records behind a cell, findings and the submission dashboard. */
+  'reports.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  /** Edit the narrative and the hand-entered figures, check and submit the organization's report. */
+  'reports.write': { public: false, roles: ['org_admin', 'editor'] },
+  /** Submit despite checker errors, with a written reason kept with the report. */
+  'reports.override': { public: false, roles: ['approver'] },
+  /** Return or accept a submitted report: on the competent OGI department's organization (2019 art. 49). */
+  'reports.review': { public: false, roles: ['approver', 'org_admin'] },
+  /** Publish an accepted report on the portal. */
+  'reports.publish': { public: false, roles: ['approver'] },
+  /** Import a published report file (read and checked) into the organization's report list. */
+  'reports.import': { public: false, roles: ['system_admin', 'org_admin', 'editor'] },
   // Installation-wide settings (calendar years, local themes).
   'settings.manage': { public: false, roles: ['system_admin'] },
 } as const satisfies Record<string, { public: boolean; roles: readonly Role[] }>;

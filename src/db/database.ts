@@ -346,6 +346,89 @@ export interface ReminderSentTable {
   sent_at: string;
 }
 
+/** A figure of the annual report an office enters by hand (table 二's decision counts and fees: no record holds them). */
+export interface ReportEntryTable {
+  id: Generated<number>;
+  organization_id: number;
+  year: number;
+  /** The report cell, e.g. `t2-5/licensing/decisions`. */
+  cell: string;
+  /** A count, or 万元 for `t2-8/fees/amount`. */
+  value: number;
+  /** manual | import. */
+  source: string;
+  note: string | null;
+  entered_by: number | null;
+  entered_at: string;
+}
+
+/** An organization's annual report of a year (2019 art. 49–50): narrative, scope and workflow state. */
+export interface AnnualReportTable {
+  id: Generated<number>;
+  organization_id: number;
+  year: number;
+  /** 2014 | 2019 | 2021. */
+  format_id: string;
+  /** own | rollup. */
+  scope: string;
+  /** JSON array of the organization ids a roll-up aggregates; null for `own`. */
+  members: string | null;
+  /** draft | submitted | returned | accepted | published. */
+  status: string;
+  /** JSON object: section id → the office's rich text with placeholders. */
+  sections: string;
+  /** JSON StructuredReport frozen at submission; null while a draft. */
+  snapshot: string | null;
+  /** JSON findings of the last check. */
+  findings: string | null;
+  override_reason: string | null;
+  override_by: number | null;
+  override_at: string | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+  published_at: string | null;
+  published_by: number | null;
+  publication_date: string | null;
+  /** Optimistic lock: bumped by every change. */
+  version: Generated<number>;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a report's workflow (created, saved, submitted, returned, accepted, published, override). */
+export interface AnnualReportStepTable {
+  id: Generated<number>;
+  report_id: number;
+  step: string;
+  actor_id: number | null;
+  at: string;
+  comment: string | null;
+}
+
+/** A published report imported from a file, with what the reader read and the checker found. */
+export interface ImportedReportTable {
+  id: Generated<number>;
+  organization_id: number | null;
+  organization_name: string | null;
+  year: number | null;
+  format_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** JSON StructuredReport. */
+  structured: string;
+  /** JSON findings. */
+  findings: string;
+  imported_by: number | null;
+  imported_at: string;
+}
+
 /** The whole schema. */
 export interface Database {
   organization: OrganizationTable;
@@ -367,6 +450,10 @@ export interface Database {
   review_case: ReviewCaseTable;
   case_document: CaseDocumentTable;
   reminder_sent: ReminderSentTable;
+  report_entry: ReportEntryTable;
+  annual_report: AnnualReportTable;
+  annual_report_step: AnnualReportStepTable;
+  imported_report: ImportedReportTable;
 }
 
 /** A database handle or an open transaction: repositories accept either; callers own transactions. */

@@ -8,11 +8,13 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { GongkaiError } from '../shared/errors.ts';
 import * as m0001 from './migrations/0001-records.ts';
 import * as m0002 from './migrations/0002-requests.ts';
+import * as m0003 from './migrations/0003-reports.ts';
 
 /** Every migration, by name; names sort in the order they apply. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-records': m0001,
   '0002-requests': m0002,
+  '0003-reports': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

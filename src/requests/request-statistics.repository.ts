@@ -10,23 +10,17 @@ import type { Channel, RequesterType } from './request-case.ts';
 import { yearBounds } from './request-statistics.ts';
 import type { ClassifiedCases, Conclusion, DecisionPosition, YearPosition } from './request-statistics.ts';
 
-/**
- * The cases of the subtree under `rootPath` that the tables of `year` count (received by Dec 31,
- * not decided before Jan 1), grouped by requester type, channel, outcome, where receipt and decision
- * fall against the year, and timeliness.
- * @param rootPath materialized path of the subtree's root (`/1/5/`)
- * @param year the report year
- * @returns one row per group, with its case count and the fees its cases paid (元)
- */
-export async function selectRequestStatisticsGroups(db: Db, rootPath: string, year: number): Promise<ClassifiedCases[]> {
+/** The placed cases of a subtree and year: one row per case with its classification columns. */
+function placedCases(db: Db, rootPath: string, year: number) {
   const { from, to } = yearBounds(year);
-  const placed = db
+  return db
     .selectFrom('request_case as rc')
     .innerJoin('organization as o', 'o.id', 'rc.organization_id')
     .where('o.path', 'like', `${rootPath}%`)
     .where('rc.received_on', '<=', to)
     .where((eb) => eb.or([eb('rc.outcome_on', 'is', null), eb('rc.outcome_on', '>=', from)]))
     .select([
+      'rc.organization_id',
       'rc.requester_type',
       'rc.channel',
       'rc.outcome',
@@ -40,14 +34,21 @@ export async function selectRequestStatisticsGroups(db: Db, rootPath: string, ye
         else 'late' end`.as('conclusion'),
     ])
     .as('c');
-  // Grouping in an outer query by column names: PostgreSQL would not match parameterized CASE
-  // expressions in GROUP BY with the same expressions in SELECT.
-  const rows = await db
-    .selectFrom(placed)
-    .select((eb) => ['c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
-    .groupBy(['c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion'])
-    .execute();
-  return rows.map((r) => ({
+}
+
+interface GroupRow {
+  requester_type: string;
+  channel: string;
+  outcome: string | null;
+  received: YearPosition;
+  decided: DecisionPosition;
+  conclusion: Conclusion | null;
+  n: number | string;
+  fee: number | string | null;
+}
+
+function toClassified(r: GroupRow): ClassifiedCases {
+  return {
     requesterType: r.requester_type as RequesterType,
     channel: r.channel as Channel,
     outcome: r.outcome,
@@ -56,5 +57,45 @@ export async function selectRequestStatisticsGroups(db: Db, rootPath: string, ye
     conclusion: r.conclusion,
     count: Number(r.n),
     feeYuan: Number(r.fee ?? 0),
-  }));
+  };
+}
+
+/**
+ * The cases of the subtree under `rootPath` that the tables of `year` count (received by Dec 31,
+ * not decided before Jan 1), grouped by requester type, channel, outcome, where receipt and decision
+ * fall against the year, and timeliness.
+ * @param rootPath materialized path of the subtree's root (`/1/5/`)
+ * @param year the report year
+ * @returns one row per group, with its case count and the fees its cases paid (元)
+ */
+export async function selectRequestStatisticsGroups(db: Db, rootPath: string, year: number): Promise<ClassifiedCases[]> {
+  // Grouping in an outer query by column names: PostgreSQL would not match parameterized CASE
+  // expressions in GROUP BY with the same expressions in SELECT.
+  const rows = await db
+    .selectFrom(placedCases(db, rootPath, year))
+    .select((eb) => ['c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
+    .groupBy(['c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion'])
+    .execute();
+  return rows.map(toClassified);
+}
+
+/**
+ * As {@link selectRequestStatisticsGroups}, grouped by organization too, so one query gives every
+ * organization of a region its own groups (the annual reports of a region, src/annual-reports/).
+ * @returns organization id → its groups (organizations without a counted case are absent)
+ */
+export async function selectRequestStatisticsGroupsByOrganization(db: Db, rootPath: string, year: number): Promise<Map<number, ClassifiedCases[]>> {
+  const rows = await db
+    .selectFrom(placedCases(db, rootPath, year))
+    .select((eb) => ['c.organization_id', 'c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
+    .groupBy(['c.organization_id', 'c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion'])
+    .execute();
+  const byOrganization = new Map<number, ClassifiedCases[]>();
+  for (const r of rows) {
+    const id = Number(r.organization_id);
+    let list = byOrganization.get(id);
+    if (!list) byOrganization.set(id, (list = []));
+    list.push(toClassified(r));
+  }
+  return byOrganization;
 }

@@ -78,6 +78,10 @@ export const ERROR_CODES = {
   BACKUP_FAILED: { status: 500, zh: '备份或恢复失败', en: 'Backup or restore failed' },
   /** No CJK font could be found or loaded for PDF output; the detail names the paths tried and GONGKAI_PDF_FONT. */
   FONT_MISSING: { status: 500, zh: '找不到可用于生成 PDF 的中文字体', en: 'No CJK font available for PDF output' },
+  /** The checker found errors in an annual report: submission needs an approver's written override (issue 5). */
+  REPORT_CHECK_FAILED: { status: 422, zh: '年度报告未通过校验，存在错误；如确需报送，须由审核人填写理由后放行', en: 'The annual report has checker errors; an approver must override them with a written reason to submit' },
+  /** A submitted, accepted or published annual report cannot be edited (2019 art. 49: what was submitted and published stays as it was). */
+  REPORT_LOCKED: { status: 409, zh: '年度报告已报送或已公开，不能修改', en: 'The annual report is submitted or published and cannot be edited' },
 } as const;
 
 /**

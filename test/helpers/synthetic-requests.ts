@@ -180,7 +180,7 @@ function daysBefore(date: string, days: number): string {
 }
 
 /** Moves the clock forward to 10:00 China time on `date`. @throws Error when that is in the clock's past */
-function moveTo(clock: FixedClock, date: string): void {
+export function moveTo(clock: FixedClock, date: string): void {
   const target = Date.parse(`${date}T02:00:00Z`);
   const delta = target - clock.now().getTime();
   if (delta < 0) throw new Error(`the clock is past ${date}`);
@@ -188,7 +188,7 @@ function moveTo(clock: FixedClock, date: string): void {
 }
 
 /** The registration input of a script (the channel decides which date is the date of receipt). */
-function registration(script: CaseScript, organizationId: number, random: () => number): Record<string, unknown> {
+export function registration(script: CaseScript, organizationId: number, random: () => number): Record<string, unknown> {
   const type = script.requesterType;
   const natural = type === 'natural';
   const requesterName = type === 'natural' ? `${pick(random, SURNAMES)}${pick(random, GIVEN)}` : pick(random, ORG_NAMES[type]);

@@ -1,0 +1,103 @@
+/**
+ * A computed annual report as the report engine's `StructuredReport`, so the same checker, renderers
+ * and exports serve computed reports and reports read from published files. The cells are the
+ * computed ones, set directly (never re-read); the narrative's numeric claims, shares and breakdowns
+ * are extracted by the reader from the text as printed, so the checker's rule V07 compares what the
+ * text says with the tables exactly as it does for any published report. Pure.
+ */
+import { getFormat } from '../reports/format/formats.ts';
+import type { FormatId } from '../reports/format/report-format.ts';
+import { STRUCTURED_REPORT_SCHEMA_VERSION } from '../reports/model/structured-report.ts';
+import type { Cell, StructuredReport } from '../reports/model/structured-report.ts';
+import { textToSourceDocument } from '../reports/reader/load-text.ts';
+import { readDocument } from '../reports/reader/read-report.ts';
+import { GongkaiError } from '../shared/errors.ts';
+
+/** A section of the narrative: its format id (overview, proactive, …) and its text (paragraphs split by `\n`). */
+export interface NarrativeSection {
+  id: string;
+  text: string;
+}
+
+/** What a computed report is built from. */
+export interface ComputedReportInput {
+  /** The reporting organization's name (吴忠市人民政府) and kind (decides the art. 49 deadline and the art. 50(四) rule). */
+  organization: { name: string; kind: 'government' | 'department' | 'other' };
+  /** The report year. */
+  year: number;
+  formatId: FormatId;
+  /** Every cell of the format by id. */
+  cells: Readonly<Record<string, number>>;
+  /** The narrative by section, in any order (the format's order is used). */
+  sections: readonly NarrativeSection[];
+  /** `YYYY-MM-DD` China time once published (or as planned), else null. */
+  publicationDate: string | null;
+}
+
+/** The report's title as offices print it: 吴忠市人民政府2025年政府信息公开工作年度报告. */
+export function reportTitle(organizationName: string, year: number): string {
+  return `${organizationName}${year}年政府信息公开工作年度报告`;
+}
+
+/**
+ * The report as plain text, in the order a printed report has: title, sections with their
+ * headings (一、总体情况 …) and the narrative, then the date line. Tables are not printed (their
+ * cells are set, not read).
+ */
+export function narrativeText(input: ComputedReportInput): string {
+  const format = getFormat(input.formatId);
+  const byId = new Map(input.sections.map((s) => [s.id, s.text]));
+  const lines = [reportTitle(input.organization.name, input.year), ''];
+  for (const section of format.sections) {
+    lines.push(`${section.number}、${section.title}`);
+    const text = byId.get(section.id) ?? '';
+    for (const paragraph of text.split('\n')) if (paragraph.trim() !== '') lines.push(paragraph.trim());
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Builds the structured report of a computed report.
+ * @returns a `StructuredReport` whose `cells` are the computed values (status `number`), whose
+ *   sections are the narrative's, and whose claims the reader extracted from the narrative
+ * @throws GongkaiError `VALIDATION_FAILED` when a cell of the format is missing from `cells`
+ */
+export function buildComputedReport(input: ComputedReportInput): StructuredReport {
+  const format = getFormat(input.formatId);
+  const text = narrativeText(input);
+  const read = readDocument(textToSourceDocument(text), { format: input.formatId, organizationKind: input.organization.kind });
+  const cells: Cell[] = [];
+  for (const table of format.tables) {
+    for (const row of table.rows) {
+      for (const column of table.columns) {
+        const id = `${table.id}/${row.id}/${column.id}`;
+        const value = input.cells[id];
+        if (value === undefined) {
+          throw new GongkaiError('VALIDATION_FAILED', `cell ${id} of the ${input.formatId} format has no value`, {
+            issues: [{ field: 'cells', message: `cell ${id} has no value`, messageZh: `单元格 ${id} 没有数值` }],
+          });
+        }
+        cells.push({ id, table: table.id, row: row.id, column: column.id, status: 'number', value, raw: String(value), position: null });
+      }
+    }
+  }
+  return {
+    schemaVersion: STRUCTURED_REPORT_SCHEMA_VERSION,
+    source: { fileName: null, mediaType: 'application/vnd.gongkai.computed-report', sha256: null, pageCount: null, lineCount: read.source.lineCount },
+    title: reportTitle(input.organization.name, input.year),
+    organization: { name: input.organization.name, kind: input.organization.kind, kindSource: 'option' },
+    year: input.year,
+    format: { id: input.formatId, source: 'option' },
+    publicationDate: input.publicationDate === null ? null : { date: input.publicationDate, source: 'option', position: null },
+    sections: read.sections,
+    tables: format.tables.map((t) => ({ id: t.id, title: t.title, found: true, position: null, layout: 'grid' as const })),
+    cells,
+    ambiguities: [],
+    claims: read.claims,
+    shareSets: read.shareSets,
+    breakdowns: read.breakdowns,
+    ignored: [],
+    notes: [],
+  };
+}
