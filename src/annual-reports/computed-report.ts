@@ -12,8 +12,9 @@ import type { Cell, StructuredReport } from '../reports/model/structured-report.
 import { textToSourceDocument } from '../reports/reader/load-text.ts';
 import { readDocument } from '../reports/reader/read-report.ts';
 import { GongkaiError } from '../shared/errors.ts';
+import { reportTitle } from './narrative/report-template.ts';
 
-/** A section of the narrative: its format id (overview, proactive, …) and its text (paragraphs split by `\n`). */
+/** A section of the narrative: its format id (overview, proactive, …, or `preamble` for the opening paragraphs) and its text (paragraphs split by `\n`). */
 export interface NarrativeSection {
   id: string;
   text: string;
@@ -34,10 +35,8 @@ export interface ComputedReportInput {
   publicationDate: string | null;
 }
 
-/** The report's title as offices print it: 吴忠市人民政府2025年政府信息公开工作年度报告. */
-export function reportTitle(organizationName: string, year: number): string {
-  return `${organizationName}${year}年政府信息公开工作年度报告`;
-}
+/** The report's title (defined with the templates). */
+export { reportTitle };
 
 /**
  * The report as plain text, in the order a printed report has: title, sections with their
@@ -48,6 +47,7 @@ export function narrativeText(input: ComputedReportInput): string {
   const format = getFormat(input.formatId);
   const byId = new Map(input.sections.map((s) => [s.id, s.text]));
   const lines = [reportTitle(input.organization.name, input.year), ''];
+  for (const paragraph of (byId.get('preamble') ?? '').split('\n')) if (paragraph.trim() !== '') lines.push(paragraph.trim());
   for (const section of format.sections) {
     lines.push(`${section.number}、${section.title}`);
     const text = byId.get(section.id) ?? '';
