@@ -148,7 +148,11 @@ function locateRows(view: CompactView, compiled: CompiledTable, from: number, to
   let cursor = from;
   compiled.rows.forEach((row, i) => {
     if (row.row.key === '') {
-      rows.push({ start: from, end: from });
+      // The numbers of a key-less row (table 四) follow the table's own header when it is
+      // printed: a narrative between heading and table (…行政复议3件…) holds no values.
+      const header = compiled.headerKey ? findIn(compiled.headerKey, view.text, from, to) : null;
+      const start = header ? header.end : from;
+      rows.push({ start, end: start });
       return;
     }
     if (!row.key) {
