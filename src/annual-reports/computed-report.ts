@@ -67,6 +67,7 @@ export function buildComputedReport(input: ComputedReportInput): StructuredRepor
   const format = getFormat(input.formatId);
   const text = narrativeText(input);
   const read = readDocument(textToSourceDocument(text), { format: input.formatId, organizationKind: input.organization.kind });
+  const title = reportTitle(input.organization.name, input.year);
   const cells: Cell[] = [];
   for (const table of format.tables) {
     for (const row of table.rows) {
@@ -85,12 +86,13 @@ export function buildComputedReport(input: ComputedReportInput): StructuredRepor
   return {
     schemaVersion: STRUCTURED_REPORT_SCHEMA_VERSION,
     source: { fileName: null, mediaType: 'application/vnd.gongkai.computed-report', sha256: null, pageCount: null, lineCount: read.source.lineCount },
-    title: reportTitle(input.organization.name, input.year),
+    title,
     organization: { name: input.organization.name, kind: input.organization.kind, kindSource: 'option' },
     year: input.year,
     format: { id: input.formatId, source: 'option' },
     publicationDate: input.publicationDate === null ? null : { date: input.publicationDate, source: 'option', position: null },
-    sections: read.sections,
+    // The title line is read as the start of the opening paragraphs: it is the report's title, not its text.
+    sections: read.sections.map((s) => (s.id === 'preamble' ? { ...s, text: s.text.replace(/^[^\n]*\n?/, (line) => (line.trim() === title ? '' : line)) } : s)),
     tables: format.tables.map((t) => ({ id: t.id, title: t.title, found: true, position: null, layout: 'grid' as const })),
     cells,
     ambiguities: [],
