@@ -1,6 +1,6 @@
 /**
- * What the benchmarks (catalog.bench.ts, requests.bench.ts) share: reading their numeric command-line
- * options and taking percentiles of timings.
+ * What the benchmarks (catalog.bench.ts, requests.bench.ts, reports.bench.ts) share: reading their
+ * numeric command-line options, timing repeated calls and taking percentiles of timings.
  */
 
 /**
@@ -20,4 +20,20 @@ export function option(name: string, fallback: number): number {
  */
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/**
+ * Times `runs` calls of `work` after one untimed warm-up call.
+ * @returns p50, p95 and the slowest call in ms, and the last call's result
+ */
+export async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ p50: number; p95: number; max: number; last: T }> {
+  let last = await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    last = await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? NaN, last };
 }

@@ -10,7 +10,7 @@
  *     as an editor of the region) over 200 calls (goal p95 ≤ 100 ms).
  * (c) Tables 三 and 四 (`requestStatistics`) for a region of 1,000 organizations and 100,000 cases
  *     (goal ≤ 1 s on SQLite), and for one county's subtree.
- * For (b)/(c) a bench-only loader inserts cases straight into `request_case` with Kysely, in batches
+ * For (b)/(c) the bench-only loader of bench/request-cases.ts inserts cases straight into `request_case` with Kysely, in batches
  * in one transaction, into a temporary SQLite file (received 2024-07 … 2026-01); each row's projection columns (status, outcome,
  * deadlines, extension, fee) come from `foldCase` on a synthetic log, so they are what the service
  * would have written. The logs themselves are not stored (nothing measured reads them).
@@ -19,29 +19,24 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { systemActor } from '../src/auth/actor.ts';
 import { loadCalendar } from '../src/calendar/calendar.service.ts';
 import type { WorkingDayCalendar } from '../src/calendar/working-days.ts';
 import { openStore } from '../src/db/dialect.ts';
-import type { Store } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createOrganization } from '../src/organizations/organization.service.ts';
 import { foldCase, replayCase } from '../src/requests/case-clock.ts';
-import type { CaseClock } from '../src/requests/case-clock.ts';
-import type { Channel, RequesterType } from '../src/requests/request-case.ts';
-import { CHANNELS, REQUESTER_TYPES } from '../src/requests/request-case.ts';
-import type { LoggedEvent, RequestEvent } from '../src/requests/request-event.ts';
-import { REPLY_OUTCOMES } from '../src/requests/request-outcome.ts';
+import type { LoggedEvent } from '../src/requests/request-event.ts';
 import { requestStatistics } from '../src/requests/request-statistics.service.ts';
 import { listQueue } from '../src/requests/request.service.ts';
 import { FixedClock } from '../src/shared/clock.ts';
 import { loadConfig } from '../src/shared/config.ts';
 import type { ServiceContext } from '../src/shared/service-context.ts';
 import { createTestUser, loginCookie } from '../test/helpers/factories.ts';
-import { prng } from '../test/helpers/prng.ts';
-import { option, percentile } from './bench-options.ts';
+import { option, timed } from './bench-options.ts';
+import { logged, SyntheticCases } from './request-cases.ts';
+import type { BenchOrg } from './request-cases.ts';
 
 const CASES = option('cases', 100_000);
 const ORGS = Math.max(option('orgs', 1000), 3);
@@ -56,37 +51,9 @@ const clock = new FixedClock('2026-01-15T02:00:00Z');
 const rows: [string, string, string][] = [];
 const log = (line: string): void => console.error(line);
 
-/** Times `runs` calls after one untimed warm-up call. */
-async function timed(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? NaN };
-}
-
 const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 /** The goal with whether the figure meets it. */
 const goal = (text: string, met: boolean): string => `${text} ${met ? '(met)' : '(NOT met)'}`;
-
-const random = prng(4_2025);
-function pick<T>(list: readonly T[]): T {
-  const item = list[Math.floor(random() * list.length)];
-  if (item === undefined) throw new Error('empty list');
-  return item;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function logged(events: readonly RequestEvent[]): LoggedEvent[] {
-  return events.map((e, i) => ({ ...e, seq: i + 1 }));
-}
 
 // ---- (a) foldCase ----
 
@@ -107,13 +74,6 @@ function foldTiming(calendar: WorkingDayCalendar, events: readonly LoggedEvent[]
   const start = performance.now();
   for (let i = 0; i < n; i += 1) fold(calendar, events);
   return ((performance.now() - start) * 1000) / n;
-}
-
-// ---- loader ----
-
-interface BenchOrg {
-  id: number;
-  path: string;
 }
 
 /** The region: a city, 9 counties, and departments under them up to `ORGS` organizations. */
@@ -139,101 +99,6 @@ async function buildRegion(ctx: ServiceContext): Promise<{ root: BenchOrg; count
   return { root: { id: root.id, path: root.path }, county, heavy, all };
 }
 
-/** Outcomes a plain answer may state (“still unclear after 补正” needs a 补正 first). */
-const ANSWERABLE = REPLY_OUTCOMES.filter((o) => o.id !== 'unable-unclear');
-
-/** A synthetic log received on `on`: open, answered on time, extended, lapsed 补正, withdrawn or in consultation. */
-function syntheticLog(on: string, channel: Channel, open: boolean): LoggedEvent[] {
-  const received: RequestEvent = { kind: 'received', on, channel };
-  const r = random();
-  if (open) {
-    if (r < 0.7) return logged([received]);
-    if (r < 0.85) return logged([received, { kind: 'clarification-requested', on: addDays(on, 1), items: '补正事项', dueOn: addDays(on, 15) }]);
-    return logged([received, { kind: 'consultation-sent', on: addDays(on, 2), party: 'agency', partyName: '某局' }]);
-  }
-  const outcome = pick(ANSWERABLE);
-  const answer = (days: number): RequestEvent => ({ kind: 'answered', on: addDays(on, days), outcome: outcome.id, legalBasis: outcome.legalBasis2019 || '第三十六条', reasons: '理由' });
-  if (r < 0.7) return logged([received, answer(10)]);
-  if (r < 0.8) return logged([received, { kind: 'extension-approved', on: addDays(on, 14), workingDays: 20, reason: '工作量大', approvedBy: '负责人', noticeOn: addDays(on, 14) }, answer(35)]);
-  if (r < 0.9) return logged([received, { kind: 'clarification-requested', on: addDays(on, 2), items: '补正事项', dueOn: addDays(on, 16) }, { kind: 'clarification-lapsed', on: addDays(on, 20) }]);
-  return logged([received, { kind: 'withdrawn', on: addDays(on, 3) }]);
-}
-
-let serial = 0;
-
-function caseRow(organizationId: number, receivedOn: string, channel: Channel, type: RequesterType, c: CaseClock) {
-  serial += 1;
-  return {
-    organization_id: organizationId,
-    tracking_code: `BNCH-${String(serial).padStart(8, '0')}`,
-    requester_type: type,
-    requester_name: type === 'natural' ? '王某某' : '某某有限公司',
-    requester_id_kind: null,
-    requester_id_number: null,
-    requester_key: `bench-${serial % 5000}`,
-    contact_name: null,
-    phone: '13900000000',
-    email: null,
-    address: null,
-    postcode: null,
-    channel,
-    submitted_on: receivedOn,
-    received_on: receivedOn,
-    information_requested: '申请公开某项目的批复文件（基准测试数据）',
-    purpose: null,
-    delivery_form: 'electronic',
-    delivery_method: 'email',
-    status: c.status,
-    waiting_on: c.waitingOn,
-    outcome: c.outcome,
-    outcome_on: c.outcomeOn,
-    legal_basis: c.legalBasis,
-    clock_starts_after: c.deadline?.clockStartsAfter ?? null,
-    reply_due: c.deadline?.replyDue ?? null,
-    final_due: c.deadline?.finalDue ?? null,
-    extended: c.extension ? 1 : 0,
-    fee_yuan: c.fee?.paidOn ? c.fee.amountYuan : 0,
-    closed_on: c.closedOn,
-    synthetic: 1,
-    created_by: null,
-    created_at: '2026-01-15T02:00:00.000Z',
-    updated_at: '2026-01-15T02:00:00.000Z',
-  };
-}
-
-/** Inserts `HEAVY` open cases of the heavy organization and the rest spread over the region (received 2024-07-01 … 2025-12-31). */
-async function loadCases(store: Store, calendar: WorkingDayCalendar, orgs: readonly BenchOrg[], heavy: BenchOrg): Promise<{ ms: number; foldMs: number }> {
-  const start = performance.now();
-  let foldMs = 0;
-  const batchSize = 400;
-  type Row = ReturnType<typeof caseRow>;
-  await store.db.transaction().execute(async (trx) => {
-    let batch: Row[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      await trx.insertInto('request_case').values(batch).execute();
-      batch = [];
-    };
-    for (let i = 0; i < CASES; i += 1) {
-      const isHeavy = i < HEAVY;
-      // Heavy cases: received 2025-10-13 … 2026-01-14, open. Others: 2024-07-01 … 2025-12-10 (so every event is before today), 12% open.
-      const receivedOn = isHeavy ? addDays('2025-10-13', Math.floor(random() * 94)) : addDays('2024-07-01', Math.floor(random() * 528));
-      const channel = pick(CHANNELS);
-      const type = random() < 0.7 ? 'natural' : pick(REQUESTER_TYPES);
-      const org = isHeavy ? heavy : pick(orgs);
-      const t0 = performance.now();
-      const folded = foldCase(calendar, syntheticLog(receivedOn, channel, isHeavy || random() < 0.12));
-      foldMs += performance.now() - t0;
-      batch.push(caseRow(org.id, receivedOn, channel, type, folded));
-      if (batch.length >= batchSize) await flush();
-      if ((i + 1) % 20_000 === 0) log(`  ${i + 1} cases`);
-    }
-    await flush();
-  });
-  await sql`analyze`.execute(store.db);
-  return { ms: performance.now() - start, foldMs };
-}
-
 async function main(): Promise<void> {
   const benchStart = performance.now();
   rmSync(DIR, { recursive: true, force: true });
@@ -256,7 +121,7 @@ async function main(): Promise<void> {
   log(`building ${ORGS} organizations …`);
   const region = await buildRegion(ctx);
   log(`loading ${CASES} cases (${HEAVY} open in one organization) …`);
-  const load = await loadCases(store, calendar, region.all, region.heavy);
+  const load = await new SyntheticCases().load(store, calendar, { count: CASES, orgs: region.all, heavy: region.heavy, heavyCount: HEAVY, onProgress: log });
   rows.push([`load ${CASES} cases (foldCase + batched inserts)`, `${(load.ms / 1000).toFixed(1)} s (fold ${(load.foldMs / 1000).toFixed(1)} s)`, '']);
 
   log('(b) queue …');

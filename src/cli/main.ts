@@ -21,6 +21,7 @@ import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
 import { registerDeadlineCommand } from './deadline-command.ts';
 import { registerRequestCommands } from './request-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
 import type { CommandEnv } from './cli-context.ts';
 import { loadReportFile } from './load-report-file.ts';
 import type { LoadOptions } from './load-report-file.ts';
@@ -172,6 +173,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerCalendarCommands(program, commandEnv);
   registerDeadlineCommand(program, commandEnv);
   registerRequestCommands(program, commandEnv);
+  registerReportCommands(program, commandEnv);
 
   try {
     await program.parseAsync([...argv]);

@@ -11,9 +11,12 @@ import { testContext } from '../../test/helpers/factories.ts';
 import { describeEachDialect } from '../../test/helpers/stores.ts';
 import { SYNTHETIC_MARKER } from './demo-items.ts';
 import { loadDemoRegion } from './demo-region.ts';
+import { DEMO_YEAR_TAG } from './demo-year.ts';
 
 const clock = new FixedClock('2026-11-30T02:00:00Z');
 const demo = systemActor('demo');
+// The synthetic year 2025 (demo-year.test.ts) is loaded too; these tests look at the rest, told apart by its tag.
+const YEAR = `%${DEMO_YEAR_TAG}%`;
 
 describeEachDialect('demo region', (t) => {
   let store: Store;
@@ -21,7 +24,13 @@ describeEachDialect('demo region', (t) => {
   before(async () => {
     store = await t.open();
     ctx = testContext(store, clock);
-    assert.deepEqual(await loadDemoRegion(ctx, demo), { organizations: 12, items: 59, users: 12, requests: 12 });
+    const summary = await loadDemoRegion(ctx, demo);
+    assert.ok(summary);
+    const { year, annualReports, ...rest } = summary;
+    assert.deepEqual(rest, { organizations: 12, items: 59, users: 12, requests: 12 });
+    assert.equal(year.loaded, true);
+    // demo-annual-reports.ts: twelve reports, nine published (one draft, one returned, one awaiting review).
+    assert.deepEqual(annualReports, { reports: 12, published: 9 });
   });
   after(() => t.close(store));
 
@@ -65,7 +74,7 @@ describeEachDialect('demo region', (t) => {
   });
 
   void it('holds synthetic requests in every state of the workflow, with their outcomes', async () => {
-    const rows = await store.db.selectFrom('request_case').select(['status', 'outcome', 'synthetic', 'requester_name']).execute();
+    const rows = await store.db.selectFrom('request_case').select(['status', 'outcome', 'synthetic', 'requester_name']).where('information_requested', 'not like', YEAR).execute();
     assert.equal(rows.length, 12);
     assert.ok(rows.every((r) => r.synthetic === 1 && r.requester_name.includes('演示')));
     const statuses = new Set(rows.map((r) => r.status));
@@ -75,7 +84,7 @@ describeEachDialect('demo region', (t) => {
   });
 
   void it('marks every other item synthetic, spread over states, organizations and subjects, dated from the clock', async () => {
-    const items = await store.db.selectFrom('catalog_item').selectAll().where('synthetic', '=', 1).execute();
+    const items = await store.db.selectFrom('catalog_item').selectAll().where('synthetic', '=', 1).where('body_text', 'not like', YEAR).execute();
     assert.equal(items.length, 58);
     assert.ok(items.every((i) => i.body_text.startsWith(SYNTHETIC_MARKER)));
     const states = new Map<string, number>();
@@ -91,7 +100,7 @@ describeEachDialect('demo region', (t) => {
     assert.equal(repealed.length, 1);
     assert.equal(repealed[0]?.genre, 'normative_document');
     assert.equal(repealed[0]?.expiry_date, '2026-08-22');
-    const links = await store.db.selectFrom('interpretation_link').selectAll().execute();
+    const links = (await store.db.selectFrom('interpretation_link').selectAll().execute()).filter((l) => items.some((i) => i.id === l.policy_item_id));
     assert.equal(links.length, 1);
     const policy = items.find((i) => i.id === links[0]?.policy_item_id);
     assert.equal(policy?.title, '吴忠市人民政府关于印发《吴忠市推进乡村振兴战略实施方案》的通知');
@@ -103,8 +112,22 @@ describeEachDialect('demo region', (t) => {
     assert.equal(users.length, 12);
     assert.ok(users.every((u) => u.must_change_password === 1));
     assert.ok(users.some((u) => u.username === 'demo-640323000-approver'));
-    const actions = await store.db.selectFrom('audit_event').select(['action', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('action').orderBy('action').execute();
-    assert.deepEqual(Object.fromEntries(actions.map((a) => [a.action, Number(a.n)])), {
+    const ids = async (table: 'catalog_item' | 'request_case' | 'review_case', column: 'body_text' | 'information_requested' | 'summary'): Promise<Set<string>> =>
+      new Set((await store.db.selectFrom(table).select('id').where(column, 'like', YEAR).execute()).map((r) => String(r.id)));
+    const ofYear: Record<string, Set<string>> = { catalog_item: await ids('catalog_item', 'body_text'), request_case: await ids('request_case', 'information_requested'), review_case: await ids('review_case', 'summary') };
+    const events = await store.db.selectFrom('audit_event').select(['action', 'entity_type', 'entity_id']).execute();
+    const actions = new Map<string, number>();
+    for (const e of events) if (!ofYear[e.entity_type]?.has(e.entity_id)) actions.set(e.action, (actions.get(e.action) ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries([...actions].sort(([a], [b]) => (a < b ? -1 : 1))), {
+      // The twelve 2025 annual reports (demo-annual-reports.ts): each created, entered and saved;
+      // eleven submitted (one left a draft), one returned, nine accepted and published.
+      'annual_report.accept': 9,
+      'annual_report.create': 12,
+      'annual_report.entries': 12,
+      'annual_report.publish': 9,
+      'annual_report.return': 1,
+      'annual_report.save': 12,
+      'annual_report.submit': 11,
       'catalog.item.create': 58,
       'catalog.item.import': 1,
       'catalog.item.link_interpretation': 1,
@@ -113,6 +136,8 @@ describeEachDialect('demo region', (t) => {
       'catalog.item.withdraw': 1,
       'organization.create': 12,
       'organization.update': 11,
+      // The real 吴忠市 2017 report, imported with its findings (demo-reports.ts).
+      'report.import': 1,
       // The twelve demo requests' events, counted from demo-requests.ts.
       'request.answered': 4,
       'request.clarification-lapsed': 1,
@@ -130,7 +155,7 @@ describeEachDialect('demo region', (t) => {
       'user.create': 12,
     });
     const search = await store.db.selectFrom('catalog_search').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    assert.equal(Number(search.n), 56, 'every published item is searchable');
+    assert.equal(Number(search.n), 56 + (ofYear['catalog_item']?.size ?? 0), 'every published item (the year\'s are all published) is searchable');
   });
 
   void it('loads nothing the second time', async () => {

@@ -24,7 +24,11 @@ import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { demoItemSpecs, REAL_ITEM, SYNTHETIC_MARKER } from './demo-items.ts';
+import { loadDemoAnnualReports } from './demo-annual-reports.ts';
+import { loadDemoReports } from './demo-reports.ts';
 import { loadDemoRequests } from './demo-requests.ts';
+import { loadDemoYear } from './demo-year.ts';
+import type { DemoYearSummary } from './demo-year.ts';
 import type { DemoItemSpec } from './demo-items.ts';
 import { DEMO_ORGANIZATIONS, DEMO_ROOT_CODE, demoOgiOffice } from './demo-organizations.ts';
 import type { DemoOrgKey } from './demo-organizations.ts';
@@ -35,6 +39,10 @@ export interface DemoSummary {
   items: number;
   users: number;
   requests: number;
+  /** The synthetic year 2025 (demo-year.ts), loaded after the items and requests above and not counted in them. */
+  year: DemoYearSummary;
+  /** The year's annual reports written (and how many went through to publication). */
+  annualReports: { reports: number; published: number };
 }
 
 /** `date` moved by `days` calendar days (negative = earlier), `YYYY-MM-DD`. */
@@ -190,5 +198,10 @@ export async function loadDemoRegion(ctx: ServiceContext, actor: Actor): Promise
   const items = await loadItems(ctx, actor, orgs);
   const users = await createDemoUsers(ctx, actor, orgs);
   const requests = await loadDemoRequests(ctx, actor, orgs);
-  return { organizations: orgs.size, items, users, requests };
+  const year = await loadDemoYear(ctx, actor, orgs);
+  // The real 吴忠市 2017 report, imported with its findings (demo-reports.ts).
+  await loadDemoReports(ctx, actor, orgs);
+  // The 2025 annual reports, through the submission workflow (demo-annual-reports.ts).
+  const annualReports = await loadDemoAnnualReports(ctx, actor, orgs);
+  return { organizations: orgs.size, items, users, requests, year, annualReports };
 }

@@ -2,6 +2,12 @@
  * Every route module, in registration order. A module registers its API routes (`/api/…`) and its
  * pages; permission checks happen in the services each route calls (src/auth/policy.ts).
  */
+import { annualReportConsoleRoutes } from '../annual-reports/annual-report-console.routes.ts';
+import { annualReportApiRoutes } from '../annual-reports/annual-report.routes.ts';
+import { annualReportExportRoutes } from '../annual-reports/annual-report-export.routes.ts';
+import { annualReportPortalRoutes } from '../annual-reports/annual-report-portal.routes.ts';
+import { importedReportConsoleRoutes } from '../annual-reports/imported-report-console.routes.ts';
+import { annualReportInsightRoutes } from '../annual-reports/annual-report-insight.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { userRoutes } from '../auth/user.routes.ts';
@@ -38,4 +44,10 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   deadlineRoutes,
   requestPortalRoutes,
   requestConsoleRoutes,
+  annualReportInsightRoutes,
+  annualReportApiRoutes,
+  annualReportConsoleRoutes,
+  annualReportPortalRoutes,
+  annualReportExportRoutes,
+  importedReportConsoleRoutes,
 ];

@@ -7,6 +7,7 @@
  */
 import { systemActor } from '../auth/actor.ts';
 import { sendDueReminders } from '../requests/reminder.service.ts';
+import { sendReportReminders } from '../annual-reports/report-reminder.service.ts';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../http/app.ts';
@@ -89,6 +90,7 @@ export async function startServer(config: Readonly<Config>, clock: Clock, option
     const reminderTimer = config.smtpUrl
       ? setInterval(() => {
           sendDueReminders(ctx, systemActor('reminders')).catch((error: unknown) => app?.log.error({ err: error }, 'reminder e-mails failed'));
+          sendReportReminders(ctx, systemActor('reminders')).catch((error: unknown) => app?.log.error({ err: error }, 'report reminder e-mails failed'));
         }, 3_600_000)
       : null;
     reminderTimer?.unref();

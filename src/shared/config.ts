@@ -31,6 +31,8 @@ const envSchema = z.object({
   GONGKAI_COUNT_RECEIPT_DAY: z.enum(['true', 'false']).default('false'),
   /** Working days before a deadline when staff are reminded (queue "due soon", reminder e-mails). */
   GONGKAI_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Calendar days before an annual report's deadline (2019 art. 49) when its OGI office is reminded by e-mail. */
+  GONGKAI_REPORT_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   /** SMTP server for reminder e-mails, e.g. `smtp://user:pass@mail.example.gov.cn:587`; absent = in-app reminders only. */
   GONGKAI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** Sender address of reminder e-mails. */
@@ -74,6 +76,8 @@ export interface Config {
   countReceiptDay: boolean;
   /** Working days before a deadline when staff are reminded. */
   reminderWorkingDays: number;
+  /** Calendar days before an annual report's deadline when its OGI office is reminded. */
+  reportReminderDays: number;
   /** SMTP URL for reminder e-mails, or null (in-app only). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -114,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK === 'true',
     countReceiptDay: e.GONGKAI_COUNT_RECEIPT_DAY === 'true',
     reminderWorkingDays: e.GONGKAI_REMINDER_WORKING_DAYS,
+    reportReminderDays: e.GONGKAI_REPORT_REMINDER_DAYS,
     smtpUrl: e.GONGKAI_SMTP_URL ?? null,
     mailFrom: e.GONGKAI_MAIL_FROM,
     personalDataKey: e.GONGKAI_PERSONAL_DATA_KEY ?? null,

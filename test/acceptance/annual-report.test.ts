@@ -58,7 +58,7 @@ async function sqlCounts(store: Store, ids: readonly number[]): Promise<Record<s
   for (const r of await rows<{ row: string; n: number }>(
     sql`select ${genreRow} as row, count(distinct document_number) as n ${docs} and status = 'published' and creation_date <= ${TO} and publication_date <= ${TO} and not (validity in ('repealed', 'expired') and coalesce(expiry_date, '9999-12-31') <= ${TO}) group by 1`,
   ))
-    add(`t2-1/${r.row}/in-force`, r.n);
+    {add(`t2-1/${r.row}/in-force`, r.n);}
   for (const r of await rows<{ path: string; outcome: string; n: number }>(
     sql`select path, case when decided_on is null or decided_on > ${TO} then 'pending' else outcome end as outcome, count(distinct coalesce(case_number, cast(id as text))) as n
         from review_case where organization_id in (${inIds}) and defendant_role = 'original-agency' and coalesce(suit_filed_on, filed_on) between ${FROM} and ${TO} group by 1, 2`,

@@ -17,6 +17,9 @@ import type { Store } from '../../src/db/dialect.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createReview } from '../../src/reviews/review.service.ts';
 import { registerRequest, submitPublicRequest } from '../../src/requests/request.service.ts';
+import { acceptReport, getOrCreateReport, saveReport, submitReport } from '../../src/annual-reports/report-workflow.service.ts';
+import type { AnnualReport } from '../../src/annual-reports/annual-report.ts';
+import { createOrganization } from '../../src/organizations/organization.service.ts';
 import { addRequestAttachment } from '../../src/requests/request-attachment.service.ts';
 import type { GongkaiApp } from '../../src/http/context.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
@@ -81,6 +84,23 @@ function reviewInput(organizationId: number): { organizationId: number; path: 'r
 }
 async function review(w: World, where: Where): Promise<number> {
   return (await createReview(w.ctx, w.seed, reviewInput(orgOf(w, where).id))).id;
+}
+
+/**
+ * Annual reports: each call gets a fresh department below the own or other government, whose
+ * competent OGI department is that government (so its approver and org_admin review it), and its
+ * 2025 report in the state asked for. The template's 【请填写…】 markers are filled, so it submits.
+ */
+async function reportIn(w: World, where: Where, status: 'draft' | 'submitted' | 'accepted'): Promise<{ orgId: number; report: AnnualReport }> {
+  nameSerial += 1;
+  const parent = orgOf(w, where);
+  const org = await createOrganization(w.ctx, w.seed, { parentId: parent.id, name: `矩阵年报局${nameSerial}`, kind: 'department', level: 'county', organizationCode: `64098${String(nameSerial).padStart(4, '0')}`, competentDepartmentId: parent.id });
+  let report = await getOrCreateReport(w.ctx, w.seed, org.id, 2025);
+  const filled = Object.fromEntries(Object.entries(report.sections).map(([id, html]) => [id, html.replace(/【请填写[^】]*】/g, '本机关依照条例规定认真做好政府信息公开工作，及时准确发布信息，持续改进工作方法。')]));
+  report = await saveReport(w.ctx, w.seed, report.id, { version: report.version, sections: filled });
+  if (status !== 'draft') report = await submitReport(w.ctx, w.seed, report.id, { version: report.version });
+  if (status === 'accepted') report = await acceptReport(w.ctx, w.seed, report.id, { version: report.version });
+  return { orgId: org.id, report };
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -198,6 +218,42 @@ const MATRIX: Row[] = [
   } },
   // Request statistics (tables 三 and 四): read by staff of the subtree (requests.read and reviews.read).
   { route: 'GET /api/requests/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/requests/statistics?organizationId=${orgOf(w, where).id}&year=2026&format=2021` }) },
+  // Annual reports: the staff export (the draft computed now; the snapshot once submitted).
+  { route: 'GET /api/reports/{orgId}/{year}/export', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reports/${orgOf(w, where).id}/2026/export?format=json` }) },
+  // Annual reports (2019 art. 49–50): read by staff of the subtree; written and submitted by editors and org admins;
+  // returned or accepted on the competent OGI department's organization (approver, org_admin); published by approvers.
+  { route: 'GET /api/reports', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reports?organizationId=${orgOf(w, where).id}&year=2025` }) },
+  { route: 'PUT /api/reports/{orgId}/{year}', grants: drafting, make: async (w, where) => {
+    const { orgId, report } = await reportIn(w, where, 'draft');
+    return { method: 'PUT', url: `/api/reports/${orgId}/2025`, payload: { version: report.version, sections: { other: '<p>无其他需要报告的事项。</p>' } } };
+  } },
+  { route: 'PUT /api/reports/{orgId}/{year}/entries', grants: drafting, make: async (w, where) => {
+    const { orgId } = await reportIn(w, where, 'draft');
+    return { method: 'PUT', url: `/api/reports/${orgId}/2025/entries`, payload: { entries: [{ cell: 't2-5/licensing/decisions', value: 12 }] } };
+  } },
+  { route: 'POST /api/reports/{orgId}/{year}/check', grants: drafting, make: async (w, where) => ({ method: 'POST', url: `/api/reports/${(await reportIn(w, where, 'draft')).orgId}/2025/check` }) },
+  { route: 'POST /api/reports/{orgId}/{year}/submit', grants: drafting, make: async (w, where) => {
+    const { orgId, report } = await reportIn(w, where, 'draft');
+    return { method: 'POST', url: `/api/reports/${orgId}/2025/submit`, payload: { version: report.version } };
+  } },
+  { route: 'POST /api/reports/{orgId}/{year}/return', grants: { ...approving, org_admin: 'own' }, make: async (w, where) => {
+    const { orgId, report } = await reportIn(w, where, 'submitted');
+    return { method: 'POST', url: `/api/reports/${orgId}/2025/return`, payload: { version: report.version, comment: '请核实表二的行政许可数量' } };
+  } },
+  { route: 'POST /api/reports/{orgId}/{year}/accept', grants: { ...approving, org_admin: 'own' }, make: async (w, where) => {
+    const { orgId, report } = await reportIn(w, where, 'submitted');
+    return { method: 'POST', url: `/api/reports/${orgId}/2025/accept`, payload: { version: report.version } };
+  } },
+  { route: 'POST /api/reports/{orgId}/{year}/publish', grants: approving, make: async (w, where) => {
+    const { orgId, report } = await reportIn(w, where, 'accepted');
+    return { method: 'POST', url: `/api/reports/${orgId}/2025/publish`, payload: { version: report.version } };
+  } },
+  { route: 'GET /api/reports/{orgId}/{year}/steps', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/reports/${(await reportIn(w, where, 'submitted')).orgId}/2025/steps` }) },
+  // The views over annual reports: the records behind a cell, the roll-up comparison and the submission dashboard
+  // are read by staff of the subtree (reports.read).
+  { route: 'GET /api/reports/{orgId}/{year}/trace', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reports/${orgOf(w, where).id}/2026/trace?cell=t3/new/total` }) },
+  { route: 'GET /api/reports/{orgId}/{year}/members', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reports/${orgOf(w, where).id}/2026/members` }) },
+  { route: 'GET /api/reports/dashboard', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reports/dashboard?year=2025&organizationId=${orgOf(w, where).id}` }) },
   // Search is public.
   { route: 'GET /api/search', grants: everyone, global: true, make: () => Promise.resolve({ method: 'GET', url: '/api/search?q=%E9%80%9A%E7%9F%A5' }) },
   // The working-day calendar: reading is public; entering or correcting a year is for system administrators.

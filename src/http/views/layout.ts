@@ -51,6 +51,7 @@ function nav(options: PageOptions): SafeHtml {
       <li><a href="/catalog">政府信息公开目录</a></li>
       <li><a href="/search">信息检索</a></li>
       <li><a href="/organizations">政府信息公开指南</a></li>
+      <li><a href="/reports">年度报告</a></li>
       <li><a href="/requests/new">依申请公开</a></li>
       <li><a href="/requests/track">申请查询</a></li>
       <li><a href="/deadline">期限计算器</a></li>
@@ -63,6 +64,7 @@ function nav(options: PageOptions): SafeHtml {
       <li><a href="/console/items">目录信息</a></li>
       <li><a href="/console/requests">依申请公开</a></li>
       <li><a href="/console/reviews">复议诉讼</a></li>
+      <li><a href="/console/reports">年度报告</a></li>
       <li><a href="/console/import">批量导入</a></li>
       <li><a href="/console/organizations">机构管理</a></li>
       <li><a href="/console/users">用户管理</a></li>

@@ -79,8 +79,14 @@ function layoutCell(c: LayoutCell): string {
   return c.scope === null ? `<td${span}>${escapeHtml(c.text)}</td>` : `<th scope="${c.scope}"${span}>${escapeHtml(c.text)}</th>`;
 }
 
-/** One table in its official layout. */
-function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<string, LabelledFinding[]>, notes: string[]): string {
+/**
+ * One table in its official layout (also drawn by the portal's report pages).
+ * @param cells the report's cells by id
+ * @param byCell the labelled findings of each cell (empty map: no markers)
+ * @param notes collects the notes on ambiguous cells; the table links to `#note-N`
+ * @returns the `<table>` with its `<caption>`, escaped
+ */
+export function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<string, LabelledFinding[]>, notes: string[]): string {
   const { table } = layout;
   const head = layout.header.map((row) => `<tr>${row.map(layoutCell).join('')}</tr>`).join('\n');
   const body = layout.rows
@@ -112,8 +118,8 @@ function renderTable(layout: TableLayout, cells: Map<string, Cell>, byCell: Map<
 }
 
 
-/** One finding of the numbered list. */
-function renderFinding(l: LabelledFinding, format: ReportFormat | null): string {
+/** One finding of the numbered list: an `<li id="finding-E1">` (also listed by the portal's report pages). */
+export function renderFinding(l: LabelledFinding, format: ReportFormat | null): string {
   const f = l.finding;
   const name = SEVERITY_NAMES[f.severity];
   const parts = [
