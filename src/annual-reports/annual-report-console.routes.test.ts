@@ -232,6 +232,22 @@ describeEachDialect('annual report console', (t) => {
     assert.deepEqual(names, ['创建', '保存', '保存', '报送', '退回', '保存', '报送', '审核人放行', '审核通过', '公开']);
   });
 
+  void it('shows next year\'s draft its similarity to the published report and the numbers typed instead of bound', async () => {
+    const next = `/console/reports/${region.litongDepartment.id}/2026`;
+    const entered = await post(s.editor, `${next}/entries`, { 'entry:t2-5/licensing/decisions': '77', 'was:t2-5/licensing/decisions': '' });
+    assert.equal(entered.statusCode, 303);
+    const last = await store.db.selectFrom('annual_report').select('sections').where('organization_id', '=', region.litongDepartment.id).where('year', '=', 2025).executeTakeFirstOrThrow();
+    const sections = JSON.parse(last.sections) as Record<string, string>;
+    const fields: Record<string, string> = { part: 'narrative', version: '0' };
+    for (const [id, text] of Object.entries(sections)) fields[`section:${id}`] = id === 'other' ? `${text}<p>本年度办理行政许可77件。</p>` : text;
+    const saved = await post(s.editor, `${next}/save`, fields);
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+    const view = (await get(s.editor, next)).body;
+    const quality = /<section aria-labelledby="quality-h">[\s\S]*?<\/section>/.exec(view)?.[0] ?? '';
+    assert.match(quality, /与2025年度报告（本系统报送）的文字相似度（去除数字后）：总体 (9\d|100)%，<strong>高度雷同<\/strong>/);
+    assert.match(quality, /<li>六、其他需要报告的事项：77（\{\{fact:proactive\.licensing\}\}/);
+  });
+
   void it('saves a government’s roll-up scope by members or presets', async () => {
     const url = `/console/reports/${region.litong.id}/2025`;
     const view = (await get(s.editor, url)).body;

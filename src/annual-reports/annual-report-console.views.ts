@@ -342,6 +342,28 @@ function previewBlock(w: ReportWorkspace): SafeHtml {
   return html`<section aria-labelledby="preview-h"><h2 id="preview-h">正文预览${snapshot ? '（报送时冻结）' : '（数字已按统计表填入）'}</h2><div class="preview">${body}</div></section>`;
 }
 
+/** The similarity of each section to last year's report, and the numbers typed instead of bound. */
+function qualityBlock(w: ReportWorkspace): SafeHtml | '' {
+  const format = getFormat(w.computed.formatId);
+  const titles = new Map<string, string>([['preamble', '开头'], ...format.sections.map((s): [string, string] => [s.id, `${s.number}、${s.title}`])]);
+  const typed = Object.entries(w.literalNumbers);
+  const sim = w.similarity;
+  if (!sim && typed.length === 0) return '';
+  const level = (l: string | null): string => (l === 'warning' ? '高度雷同' : l === 'notice' ? '较为相似' : '');
+  return html`<section aria-labelledby="quality-h"><h2 id="quality-h">文字质量提示</h2>
+${sim
+    ? html`<p>与${sim.year}年度报告（${sim.source === 'submitted' ? '本系统报送' : '导入的已公开报告'}）的文字相似度（去除数字后）：总体 ${(sim.result.overall * 100).toFixed(0)}%${sim.result.level ? html`，<strong>${level(sim.result.level)}</strong>` : ''}。评估机构将与上年雷同的年报列为问题，请结合本年度实际撰写。</p>
+<table><caption>各部分与上年报告的相似度</caption><thead><tr><th scope="col">部分</th><th scope="col">相似度</th><th scope="col">提示</th></tr></thead><tbody>${sim.result.sections.map(
+        (s) => html`<tr><td>${titles.get(s.id) ?? s.id}</td><td>${s.similarity === null ? '—' : `${(s.similarity * 100).toFixed(0)}%`}</td><td>${level(s.level)}</td></tr>`,
+      )}</tbody></table>`
+    : ''}
+${typed.length > 0
+    ? html`<p>以下数字是直接输入的，与统计表中的数值相同。请改用占位符，以免统计数据更正后正文与表格不一致：</p><ul>${typed.map(
+        ([id, list]) => html`<li>${titles.get(id) ?? id}：${list.map((n) => `${n.raw}（${[...n.facts.map((f) => `{{fact:${f}}}`), ...n.cells.map((c) => `{{cell:${c}}}`)].slice(0, 2).join(' 或 ')}）`).join('；')}</li>`,
+      )}</ul>`
+    : ''}</section>`;
+}
+
 function stepsBlock(w: ReportWorkspace): SafeHtml {
   return html`<section aria-labelledby="steps-h"><h2 id="steps-h">办理记录</h2>${w.steps.length === 0
     ? html`<p>尚无办理记录。</p>`
@@ -362,6 +384,7 @@ ${findingsBlock(m.workspace)}
 ${scopeBlock(m)}
 ${tablesBlock(m)}
 ${narrativeBlock(m)}
+${qualityBlock(m.workspace)}
 ${previewBlock(m.workspace)}
 ${stepsBlock(m.workspace)}`;
 }

@@ -29,12 +29,16 @@ import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { AnnualReport, AnnualReportStep, MemberPreset, ReportScope, ReportStatus } from './annual-report.ts';
-import { findAnnualReport, findAnnualReportById, insertAnnualReport, insertReportStep, listReportSteps, selectSubtreeReports, selectUserDisplayNames, updateAnnualReport } from './annual-report.repository.ts';
+import { findAnnualReport, findAnnualReportById, findImportedReportFor, insertAnnualReport, insertReportStep, listReportSteps, selectSubtreeReports, selectUserDisplayNames, updateAnnualReport } from './annual-report.repository.ts';
 import type { AnnualReportValues } from './annual-report.repository.ts';
 import { computeAnnualReport, MAX_REPORT_YEAR, MIN_REPORT_YEAR, resolveMembers } from './report-compute.service.ts';
 import type { ComputedAnnualReport } from './report-compute.service.ts';
 import { blockingFindings, deadlineFor, isOverdue, REPORT_TRANSITIONS, reportTransition, validOverrideReason, validReturnComment } from './report-workflow.ts';
 import type { ReportAction, ReportDeadline } from './report-workflow.ts';
+import { findLiteralNumbers } from './narrative/bind-narrative.ts';
+import type { LiteralNumber } from './narrative/bind-narrative.ts';
+import { sectionSimilarity } from './narrative/report-similarity.ts';
+import type { ReportSimilarity } from './narrative/report-similarity.ts';
 
 /** The most characters of one narrative section as typed (before sanitizing). */
 export const MAX_SECTION_CHARS = 50_000;
@@ -566,6 +570,26 @@ export interface ReportWorkspace {
   competent: Pick<Organization, 'id' | 'name'>;
   /** What the actor may do, ignoring the report's state. */
   may: { write: boolean; override: boolean; review: boolean; publish: boolean };
+  /**
+   * Similarity of this narrative to the organization's report of the year before (submitted here,
+   * else imported), per section with numbers stripped; null when there is none (CASS: copied reports).
+   */
+  similarity: { year: number; source: 'submitted' | 'imported'; result: ReportSimilarity } | null;
+  /** Numbers the office typed in its text (not placeholders) that equal a computed value, by section id. */
+  literalNumbers: Record<string, LiteralNumber[]>;
+}
+
+/** The sections of a structured report as section id → text (the opening under `preamble`). */
+function sectionTexts(report: StructuredReport): Record<string, string> {
+  return Object.fromEntries(report.sections.map((s) => [s.id, s.text]));
+}
+
+/** The organization's report of `year` for comparison: the frozen one submitted here, else an imported one. */
+async function comparableReport(db: Db, organizationId: number, year: number): Promise<{ source: 'submitted' | 'imported'; report: StructuredReport } | null> {
+  const stored = await findAnnualReport(db, organizationId, year);
+  if (stored?.snapshot) return { source: 'submitted', report: stored.snapshot };
+  const imported = await findImportedReportFor(db, organizationId, year);
+  return imported ? { source: 'imported', report: imported } : null;
 }
 
 /**
@@ -592,6 +616,15 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
   for (const s of steps) if (s.actorId !== null && s.actorName !== null) userNames.set(s.actorId, s.actorName);
   const competent = await competentOrganization(db, org);
   const orgTarget = { organizationPath: org.path };
+  const previous = await comparableReport(db, org.id, year - 1);
+  const current = Object.fromEntries(computed.narrative.sections.map((section) => [section.id, section.text]));
+  const values = { cells: computed.cells.values, facts: computed.narrative.facts };
+  const literalNumbers: Record<string, LiteralNumber[]> = {};
+  for (const [id, text] of Object.entries(computed.narrative.html)) {
+    // The office's own text, placeholders unbound and tags removed: a number there was typed by hand.
+    const found = findLiteralNumbers(sanitizeRichText(text).text, values);
+    if (found.length > 0) literalNumbers[id] = found;
+  }
   return {
     computed,
     steps,
@@ -606,5 +639,7 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
       review: can(actor, 'reports.review', { organizationPath: competent.path }),
       publish: can(actor, 'reports.publish', orgTarget),
     },
+    similarity: previous ? { year: year - 1, source: previous.source, result: sectionSimilarity(current, sectionTexts(previous.report)) } : null,
+    literalNumbers,
   };
 }
