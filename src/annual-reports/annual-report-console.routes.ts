@@ -22,7 +22,7 @@ import type { ReportPageModel } from './annual-report-console.views.ts';
 import { MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
 import { setEntries } from './report-entry.service.ts';
 import type { EntryInput } from './report-entry.service.ts';
-import { acceptReport, checkStoredReport, getOrCreateReport, getReportWorkspace, listReportsOf, publishReport, reportFor, returnReport, saveReport, submitReport } from './report-workflow.service.ts';
+import { acceptReport, checkStoredReport, getOrCreateReport, getReportWorkspace, listReportsOf, publishReport, reportFor, returnReport, saveReportOf, submitReport } from './report-workflow.service.ts';
 import type { ReportSaveInput } from './report-workflow.service.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -116,8 +116,7 @@ export function annualReportConsoleRoutes(app: GongkaiApp, ctx: AppContext): Pro
       const scope = fields['scope'] === 'own' ? 'own' : 'rollup';
       const input: Omit<ReportSaveInput, 'version'> = scope === 'own' ? { scope } : presets.length > 0 ? { scope, presets } : { scope, members };
       return act(request, reply, orgId, year, 'scope', async () => {
-        const { report, created } = await reportFor(ctx, request.actor, orgId, year, version);
-        await saveReport(ctx, request.actor, report.id, { ...input, version: created ? report.version : version });
+        await saveReportOf(ctx, request.actor, orgId, year, { ...input, version });
       });
     }
     const sections: Record<string, string> = {};
@@ -129,8 +128,7 @@ export function annualReportConsoleRoutes(app: GongkaiApp, ctx: AppContext): Pro
       year,
       'saved',
       async () => {
-        const { report, created } = await reportFor(ctx, request.actor, orgId, year, version);
-        await saveReport(ctx, request.actor, report.id, { version: created ? report.version : version, sections });
+        await saveReportOf(ctx, request.actor, orgId, year, { version, sections });
       },
       { sections },
     );

@@ -7,6 +7,7 @@
  * Pure rendering, Chinese, no JavaScript: the routes pass in what they loaded.
  */
 import { csrfField } from '../auth/form-view.ts';
+import { chinaTime } from '../catalog/catalog-console.views.ts';
 import { html, raw } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { ORGANIZATION_KIND_NAMES_ZH, organizationDepth } from '../organizations/organization.ts';
@@ -48,13 +49,6 @@ export const MEMBER_PRESET_NAMES_ZH: Readonly<Record<MemberPreset, string>> = {
 /** The URL of an organization's report page. */
 export function reportUrl(organizationId: number, year: number): string {
   return `/console/reports/${organizationId}/${year}`;
-}
-
-/** `2026-01-20 10:00` (China time) of an ISO instant; the text itself when it does not parse. */
-export function chinaTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function deadlineText(deadline: ReportDeadline | null): string {
@@ -116,6 +110,12 @@ export interface ReportPageModel {
   typed?: { sections?: Record<string, string>; entries?: Record<string, string>; overrideReason?: string; comment?: string } | undefined;
 }
 
+/** Whether the page offers the office's forms: the actor may write and the office holds the report. */
+function officeEdits(w: ReportWorkspace): boolean {
+  const r = w.computed.stored;
+  return w.may.write && (r === null || !isLocked(r.status));
+}
+
 function userName(w: ReportWorkspace, id: number | null): string {
   if (id === null) return '系统';
   return w.userNames.get(id) ?? `用户 ${id}`;
@@ -163,7 +163,7 @@ function actionsBlock(m: ReportPageModel): SafeHtml {
   const version = String(r?.version ?? 0);
   const errors = blockingFindings(findingsOf(w)).length;
   const forms: SafeHtml[] = [];
-  const editable = status === 'draft' || status === 'returned';
+  const editable = !isLocked(status);
   if (editable && w.may.write) {
     forms.push(html`<form method="post" action="${base}/check">${csrfField(m.csrf)}<button type="submit" class="secondary">检查报告</button></form>`);
   }
@@ -215,7 +215,7 @@ function scopeBlock(m: ReportPageModel): SafeHtml | '' {
   const w = m.workspace;
   const c = w.computed;
   const r = c.stored;
-  const editable = w.may.write && (r === null || r.status === 'draft' || r.status === 'returned');
+  const editable = officeEdits(w);
   if (w.subtree.length <= 1) return '';
   const members = new Set(c.members.map((o) => o.id));
   const root = w.subtree[0];
@@ -290,7 +290,7 @@ function tablesBlock(m: ReportPageModel): SafeHtml {
   const c = w.computed;
   const r = c.stored;
   const format = getFormat(c.formatId);
-  const editable = w.may.write && (r === null || r.status === 'draft' || r.status === 'returned');
+  const editable = officeEdits(w);
   const snapshot = r?.snapshot ?? null;
   const values = new Map<string, number | null>(snapshot ? snapshot.cells.map((cell) => [cell.id, cell.value]) : Object.entries(c.cells.values));
   const tables = formatLayouts(format).map((layout) => renderTable(m, layout, format, editable, values));
@@ -307,8 +307,7 @@ function narrativeBlock(m: ReportPageModel): SafeHtml | '' {
   const w = m.workspace;
   const c = w.computed;
   const r = c.stored;
-  const editable = w.may.write && (r === null || r.status === 'draft' || r.status === 'returned');
-  if (!editable) return '';
+  if (!officeEdits(w)) return '';
   const format = getFormat(c.formatId);
   const titles = new Map(format.sections.map((s) => [s.id, `${s.number}、${s.title}`]));
   const facts = FACT_CATALOGUE.filter((f) => f.formats.includes(c.formatId));

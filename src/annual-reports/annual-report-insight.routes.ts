@@ -28,9 +28,9 @@ import { dashboardPage, membersPage, tracePage } from './annual-report-insight.v
 import { formatCellLabels } from './report-trace.ts';
 import type { CellTrace } from './report-trace.ts';
 import { resolveReportScope, traceCell } from './report-trace.service.ts';
-import { OUTLIER_THRESHOLDS } from './rollup-comparison.ts';
 import { compareRollupMembers } from './rollup-comparison.service.ts';
 import { dashboardOrganizations, submissionDashboard } from './submission-dashboard.service.ts';
+import type { DashboardQuery } from './submission-dashboard.service.ts';
 
 const TAGS = ['reports'];
 const BEARER = [{ bearer: [] }];
@@ -46,6 +46,11 @@ function scopeFields(q: { scope?: string | undefined; members?: string | undefin
     if (value !== undefined && value !== '') out[key] = value;
   }
   return out;
+}
+
+/** The dashboard query with only the fields that are set (the service's defaults fill the rest). */
+function dashboardQuery(q: { year?: number | undefined; organizationId?: number | undefined }): DashboardQuery {
+  return { ...(q.year !== undefined ? { year: q.year } : {}), ...(q.organizationId !== undefined ? { organizationId: q.organizationId } : {}) };
 }
 
 /** Registers the routes of this module. */
@@ -84,7 +89,7 @@ export function annualReportInsightRoutes(app: GongkaiApp, ctx: AppContext): Pro
     },
     async (request) => {
       const { orgId: organizationId, year } = request.params;
-      return membersComparisonToApi(await compareRollupMembers(ctx, request.actor, { organizationId, year, ...parseScopeQuery(request.query) }), OUTLIER_THRESHOLDS);
+      return membersComparisonToApi(await compareRollupMembers(ctx, request.actor, { organizationId, year, ...parseScopeQuery(request.query) }));
     },
   );
 
@@ -100,15 +105,13 @@ export function annualReportInsightRoutes(app: GongkaiApp, ctx: AppContext): Pro
       },
     },
     async (request) => {
-      const q = request.query;
-      return dashboardToApi(await submissionDashboard(ctx, request.actor, { ...(q.year !== undefined ? { year: q.year } : {}), ...(q.organizationId !== undefined ? { organizationId: q.organizationId } : {}) }));
+      return dashboardToApi(await submissionDashboard(ctx, request.actor, dashboardQuery(request.query)));
     },
   );
 
   // ---- Console ----
   app.get('/console/reports/dashboard', { ...GUARD, schema: { hide: true, querystring: dashboardQuerySchema } }, async (request, reply) => {
-    const q = request.query;
-    const dashboard = await submissionDashboard(ctx, request.actor, { ...(q.year !== undefined ? { year: q.year } : {}), ...(q.organizationId !== undefined ? { organizationId: q.organizationId } : {}) });
+    const dashboard = await submissionDashboard(ctx, request.actor, dashboardQuery(request.query));
     const organizations = await dashboardOrganizations(ctx, request.actor);
     const csrf = reply.generateCsrf();
     return reply.type(HTML).send(consolePage(request, csrf, `${dashboard.year}年度报告报送情况`, dashboardPage(dashboard, organizations)));

@@ -12,7 +12,7 @@ import { recordIdSchema } from '../shared/record-id.ts';
 import { MEMBER_PRESETS, REPORT_STATUSES } from './annual-report.ts';
 import type { MemberPreset } from './annual-report.ts';
 import type { CellTrace } from './report-trace.ts';
-import { KEY_FIGURES } from './rollup-comparison.ts';
+import { KEY_FIGURES, OUTLIER_THRESHOLDS } from './rollup-comparison.ts';
 import type { KeyFigures } from './rollup-comparison.ts';
 import type { RollupComparisonReport } from './rollup-comparison.service.ts';
 import { DASHBOARD_STATUSES } from './submission-dashboard.ts';
@@ -211,8 +211,8 @@ export const membersComparisonSchema = z.object({
   thresholds: z.object({ jumpFactor: z.number(), jumpMinimum: z.number(), dropFactor: z.number(), dropMinimum: z.number(), peerFactor: z.number(), peerMinimum: z.number() }),
 });
 
-/** Maps a comparison to the API shape. */
-export function membersComparisonToApi(c: RollupComparisonReport, thresholds: z.infer<typeof membersComparisonSchema>['thresholds']): z.infer<typeof membersComparisonSchema> {
+/** Maps a comparison to the API shape, with the key figures' labels and the outlier thresholds. */
+export function membersComparisonToApi(c: RollupComparisonReport): z.infer<typeof membersComparisonSchema> {
   return {
     organization: c.organization,
     year: c.year,
@@ -222,7 +222,7 @@ export function membersComparisonToApi(c: RollupComparisonReport, thresholds: z.
     totals: c.totals,
     previousYearHasRecords: c.previousYearHasRecords,
     flagged: c.flagged,
-    thresholds,
+    thresholds: OUTLIER_THRESHOLDS,
   };
 }
 

@@ -23,7 +23,7 @@ import type { DashboardRow } from './submission-dashboard.ts';
 import type { SubmissionDashboardReport } from './submission-dashboard.service.ts';
 
 /** At most this many records are drawn on the page (the API lists them all). */
-export const TRACE_PAGE_LIMIT = 1000;
+const TRACE_PAGE_LIMIT = 1000;
 
 const SOURCE_NAMES_ZH: Readonly<Record<CellSource, string>> = {
   catalog: '政府信息公开目录（自动统计）',

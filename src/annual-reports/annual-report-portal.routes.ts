@@ -14,20 +14,26 @@ import { sendStoredFile } from '../http/uploads.ts';
 import { renderPage } from '../http/views/layout.ts';
 import type { Actor } from '../auth/actor.ts';
 import { GongkaiError } from '../shared/errors.ts';
-import { REPORT_PAGE_HEAD, importedReportBody, publishedReportBody, reportListBody } from './annual-report-portal.views.ts';
-import type { ReportListFilters } from './annual-report-portal.views.ts';
+import { REPORT_PAGE_HEAD, importedReportBody, publishedReportBody, publishedReportTitle, reportListBody } from './annual-report-portal.views.ts';
 import { getImportedReport, getImportedReportFile } from './imported-report.service.ts';
 import { getPublishedReport, listPublishedReports } from './published-report.service.ts';
+import type { PublishedReportQuery } from './published-report.service.ts';
 import { reportTitle } from './computed-report.ts';
 import { MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
 
-/** A numeric id from a path segment; anything else is a page that does not exist. */
+/**
+ * A numeric id from a path segment (1 to 2147483647, no sign or leading zero).
+ * @throws GongkaiError `NOT_FOUND` for anything else: a page that does not exist, not a bad request
+ */
 export function reportPathId(value: string): number {
   if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2_147_483_647) throw new GongkaiError('NOT_FOUND');
   return Number(value);
 }
 
-/** A report year from a path segment (four digits, matched by the route); out of range is a 404. */
+/**
+ * A report year from a path segment (four digits, matched by the route).
+ * @throws GongkaiError `NOT_FOUND` outside {@link MIN_REPORT_YEAR}–{@link MAX_REPORT_YEAR}
+ */
 export function reportPathYear(value: string): number {
   const year = Number(value);
   if (!/^\d{4}$/.test(value) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) throw new GongkaiError('NOT_FOUND');
@@ -49,11 +55,11 @@ export function annualReportPortalRoutes(app: GongkaiApp, ctx: AppContext): Prom
 
   app.get('/reports', { schema: { hide: true, querystring: listQuery } }, async (request, reply) => {
     const q = request.query;
-    const filters: ReportListFilters = {};
-    if (q.org !== undefined) filters.org = q.org;
-    if (q.year !== undefined) filters.year = q.year;
-    const list = await listPublishedReports(ctx, request.actor, { ...(q.org !== undefined ? { organizationId: q.org } : {}), ...(q.year !== undefined ? { year: q.year } : {}) });
-    return reply.type('text/html; charset=utf-8').send(page('政府信息公开工作年度报告', request.actor, reportListBody(list, filters)));
+    const query: PublishedReportQuery = {};
+    if (q.org !== undefined) query.organizationId = q.org;
+    if (q.year !== undefined) query.year = q.year;
+    const list = await listPublishedReports(ctx, request.actor, query);
+    return reply.type('text/html; charset=utf-8').send(page('政府信息公开工作年度报告', request.actor, reportListBody(list, query)));
   });
 
   app.get('/reports/imported/:id', { schema: { hide: true, params: z.object({ id: z.string() }) } }, async (request, reply) => {
@@ -71,7 +77,7 @@ export function annualReportPortalRoutes(app: GongkaiApp, ctx: AppContext): Prom
 
   app.get('/reports/:orgId/:year(^\\d{4}$)', { schema: { hide: true, params: z.object({ orgId: z.string(), year: z.string() }) } }, async (request, reply) => {
     const published = await getPublishedReport(ctx, request.actor, reportPathId(request.params.orgId), reportPathYear(request.params.year));
-    const title = published.report.title ?? reportTitle(published.organization.name, published.stored.year);
+    const title = publishedReportTitle(published);
     const head = html`<link rel="canonical" href="${ctx.config.publicUrl}/reports/${published.organization.id}/${published.stored.year}">`;
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'public, max-age=300').send(page(title, request.actor, publishedReportBody(published), head));
   });

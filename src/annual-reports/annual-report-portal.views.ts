@@ -24,7 +24,7 @@ import type { ImportedReport } from './annual-report.repository.ts';
 import { reportTitle } from './computed-report.ts';
 import { exportDocument } from './export/export-document.ts';
 import type { ImportedReportSummary } from './imported-report.repository.ts';
-import type { PublishedReportList, PublishedReport } from './published-report.service.ts';
+import type { PublishedReportList, PublishedReport, PublishedReportQuery } from './published-report.service.ts';
 import type { PublishedReportSummary } from './published-report.repository.ts';
 import { EXPORT_KIND_NAMES_ZH, PUBLIC_EXPORT_KINDS } from './report-export.ts';
 
@@ -97,22 +97,16 @@ function importedEntry(r: ImportedReportSummary): ListEntry {
   };
 }
 
-/** The filters of the list page (values as given). */
-export interface ReportListFilters {
-  org?: number;
-  year?: number;
-}
-
 /**
  * The list page: filters (organization, year) and, per year, every organization's reports with
  * where each comes from and its findings counted.
  */
-export function reportListBody(list: PublishedReportList, filters: ReportListFilters): SafeHtml {
+export function reportListBody(list: PublishedReportList, filters: PublishedReportQuery): SafeHtml {
   const entries = [...list.computed.map(publishedEntry), ...list.imported.map(importedEntry)];
   const years = [...new Set(entries.map((e) => e.year))].sort((a, b) => (b ?? 0) - (a ?? 0));
   const form = html`<form method="get" action="/reports" class="filters">
 <div class="field"><label for="org">机构</label><select id="org" name="org"><option value="">全部机构</option>${list.options.organizations.map(
-    (o) => html`<option value="${o.id}"${filters.org === o.id ? html` selected` : ''}>${o.name}</option>`,
+    (o) => html`<option value="${o.id}"${filters.organizationId === o.id ? html` selected` : ''}>${o.name}</option>`,
   )}</select></div>
 <div class="field"><label for="year">年度</label><select id="year" name="year"><option value="">全部年度</option>${list.options.years.map(
     (y) => html`<option value="${y}"${filters.year === y ? html` selected` : ''}>${y}年</option>`,
@@ -245,17 +239,22 @@ function downloads(organizationId: number, year: number): SafeHtml {
   )}</ul>`;
 }
 
+/** A published report's title (`<title>` and `<h1>`): as printed in it, else the standard title of its organization and year. */
+export function publishedReportTitle(p: PublishedReport): string {
+  return p.report.title ?? reportTitle(p.organization.name, p.stored.year);
+}
+
 /** A published report's page. */
 export function publishedReportBody(p: PublishedReport): SafeHtml {
   const { report, organization, stored } = p;
-  const title = report.title ?? reportTitle(organization.name, stored.year);
+  const title = publishedReportTitle(p);
   const counts = countBySeverity(p.findings);
   const labelled = labelFindings(p.findings);
   return html`<h1>${title}</h1>
 <dl class="meta">
 <dt>发布机构</dt><dd>${organization.name}（${ORGANIZATION_KIND_NAMES_ZH[organization.kind]}）</dd>
 <dt>年度</dt><dd>${stored.year}年</dd>
-<dt>发布日期</dt><dd>${dateZh(report.publicationDate?.date ?? stored.publicationDate)}</dd>
+<dt>发布日期</dt><dd>${dateZh(report.publicationDate?.date ?? null)}</dd>
 <dt>报告格式</dt><dd>${formatName(stored.formatId)}</dd>
 <dt>统计范围</dt><dd>${stored.scope === 'rollup' ? `汇总（${stored.members?.length ?? 0} 个机构）` : '本机构'}</dd>
 <dt>核查结果</dt><dd>${countsText(counts)}${p.findings.length > 0 ? html`（<a href="#findings">查看</a>）` : ''}</dd>

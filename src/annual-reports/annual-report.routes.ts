@@ -16,8 +16,9 @@ import type { AnnualReport } from './annual-report.ts';
 import { computeAnnualReport, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
 import type { ComputedAnnualReport } from './report-compute.service.ts';
 import { setEntries } from './report-entry.service.ts';
-import { deadlineFor, isOverdue } from './report-workflow.ts';
-import { acceptReport, checkStoredReport, getOrCreateReport, listStepsOf, publishReport, reportFor, returnReport, saveReport, submitReport } from './report-workflow.service.ts';
+import type { EnteredFigure } from './report-figures.ts';
+import { deadlineFor, isOverdue, MAX_COMMENT_CHARS } from './report-workflow.ts';
+import { acceptReport, checkStoredReport, getOrCreateReport, listStepsOf, publishReport, reportFor, returnReport, saveReportOf, submitReport } from './report-workflow.service.ts';
 
 const TAGS = ['reports'];
 const BEARER = [{ bearer: [] }];
@@ -39,6 +40,11 @@ const enteredSchema = z.object({
   enteredBy: z.number().int().nullable(),
   enteredAt: z.string(),
 });
+
+/** A hand-entered figure as the API shows it. */
+function enteredToApi(e: EnteredFigure): z.infer<typeof enteredSchema> {
+  return { organizationId: e.organizationId, value: e.value, source: e.source, note: e.note, enteredBy: e.enteredBy, enteredAt: e.enteredAt };
+}
 
 const deadlineSchema = z.object({ date: z.string().describe('YYYY-MM-DD, the last day on time'), article: z.string(), assumed: z.boolean() }).nullable();
 
@@ -164,7 +170,7 @@ export function computedReportToApi(c: ComputedAnnualReport, todayDate: string):
         value,
         source: c.cells.sources[id] ?? 'not-entered',
         ...(frozenValues && value !== current ? { currentValue: current } : {}),
-        ...(entries && entries.length > 0 ? { entries: entries.map((e) => ({ organizationId: e.organizationId, value: e.value, source: e.source, note: e.note, enteredBy: e.enteredBy, enteredAt: e.enteredAt })) } : {}),
+        ...(entries && entries.length > 0 ? { entries: entries.map(enteredToApi) } : {}),
         ...(items && items.length > 0 ? { documentItems: items } : {}),
       };
     }),
@@ -254,11 +260,8 @@ export function annualReportApiRoutes(app: GongkaiApp, ctx: AppContext): Promise
     async (request) => {
       const { orgId, year } = request.params;
       const b = request.body;
-      const { report, created } = await reportFor(ctx, request.actor, orgId, year, b.version);
-      // A report started by this call is at its first version; otherwise the caller's version is checked.
-      const version = created ? report.version : b.version;
-      const saved = await saveReport(ctx, request.actor, report.id, {
-        version,
+      const saved = await saveReportOf(ctx, request.actor, orgId, year, {
+        version: b.version,
         ...(b.sections !== undefined ? { sections: b.sections } : {}),
         ...(b.scope !== undefined ? { scope: b.scope } : {}),
         ...(b.members !== undefined ? { members: b.members } : {}),
@@ -283,7 +286,7 @@ export function annualReportApiRoutes(app: GongkaiApp, ctx: AppContext): Promise
     },
     async (request) => {
       const entries = await setEntries(ctx, request.actor, request.params.orgId, request.params.year, request.body.entries);
-      return { entries: entries.map((e) => ({ cell: e.cell, organizationId: e.organizationId, value: e.value, source: e.source, note: e.note, enteredBy: e.enteredBy, enteredAt: e.enteredAt })) };
+      return { entries: entries.map((e) => ({ cell: e.cell, ...enteredToApi(e) })) };
     },
   );
 
@@ -313,7 +316,7 @@ export function annualReportApiRoutes(app: GongkaiApp, ctx: AppContext): Promise
         summary: 'Submit to the competent OGI department (2019 art. 49): refused with REPORT_CHECK_FAILED on checker errors unless an approver gives overrideReason (≥ 10 characters); refused while the narrative has unfilled markers',
         security: BEARER,
         params: reportParamsSchema,
-        body: z.object({ version: versionSchema, overrideReason: z.string().max(2000).optional() }).strict(),
+        body: z.object({ version: versionSchema, overrideReason: z.string().max(MAX_COMMENT_CHARS).optional() }).strict(),
         response: { 200: storedReportSchema, ...errors },
       },
     },
@@ -331,7 +334,7 @@ export function annualReportApiRoutes(app: GongkaiApp, ctx: AppContext): Promise
         summary: 'Return a submitted report to the office with comments (the competent OGI department)',
         security: BEARER,
         params: reportParamsSchema,
-        body: z.object({ version: versionSchema, comment: z.string().max(2000) }).strict(),
+        body: z.object({ version: versionSchema, comment: z.string().max(MAX_COMMENT_CHARS) }).strict(),
         response: { 200: storedReportSchema, ...errors },
       },
     },
@@ -349,7 +352,7 @@ export function annualReportApiRoutes(app: GongkaiApp, ctx: AppContext): Promise
         summary: 'Accept a submitted report (the competent OGI department)',
         security: BEARER,
         params: reportParamsSchema,
-        body: z.object({ version: versionSchema, comment: z.string().max(2000).optional() }).strict(),
+        body: z.object({ version: versionSchema, comment: z.string().max(MAX_COMMENT_CHARS).optional() }).strict(),
         response: { 200: storedReportSchema, ...errors },
       },
     },

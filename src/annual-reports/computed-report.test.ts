@@ -55,6 +55,13 @@ void describe('buildComputedReport', () => {
     assert.equal(v07[0]?.expected, 5);
   });
 
+  void it('keeps the office’s text under 三 and 四 (no table is printed there) in the sections and claims', () => {
+    const report = buildComputedReport(input({ sections: [{ id: 'requests', text: '本年度新收政府信息公开申请5件。' }, { id: 'review', text: '本年度未发生行政复议。' }] }));
+    assert.equal(report.sections.find((s) => s.id === 'requests')?.text, '本年度新收政府信息公开申请5件。');
+    assert.equal(report.sections.find((s) => s.id === 'review')?.text, '本年度未发生行政复议。');
+    assert.deepEqual(report.claims.find((c) => c.value === 5)?.section, 'requests');
+  });
+
   void it('refuses a cell set that misses a cell of the format', () => {
     const cells = zeros();
     delete cells['t4/cases/direct-suit-total'];

@@ -3,14 +3,17 @@
  * and exports serve computed reports and reports read from published files. The cells are the
  * computed ones, set directly (never re-read); the narrative's numeric claims, shares and breakdowns
  * are extracted by the reader from the text as printed, so the checker's rule V07 compares what the
- * text says with the tables exactly as it does for any published report. Pure.
+ * text says with the tables exactly as it does for any published report. The text holds no table,
+ * so the reader does not look for any (`readNarrative`): a region's thousand reports would spend
+ * most of their time there, and the headings 三、 and 四、 would be taken for where tables 三 and 四
+ * start, dropping the office's text under them. Pure.
  */
-import { getFormat } from '../reports/format/formats.ts';
+import { formatCells, getFormat } from '../reports/format/formats.ts';
 import type { FormatId } from '../reports/format/report-format.ts';
 import { STRUCTURED_REPORT_SCHEMA_VERSION } from '../reports/model/structured-report.ts';
-import type { Cell, StructuredReport } from '../reports/model/structured-report.ts';
+import type { Cell, StructuredReport, TableRead } from '../reports/model/structured-report.ts';
 import { textToSourceDocument } from '../reports/reader/load-text.ts';
-import { readDocument } from '../reports/reader/read-report.ts';
+import { readNarrative } from '../reports/reader/read-narrative.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import { reportTitle } from './narrative/report-template.ts';
 
@@ -33,6 +36,27 @@ export interface ComputedReportInput {
   sections: readonly NarrativeSection[];
   /** `YYYY-MM-DD` China time once published (or as planned), else null. */
   publicationDate: string | null;
+}
+
+/** What every computed report of a format shares: its cells in format order and its tables as read. */
+interface FormatSkeleton {
+  cells: readonly { id: string; table: string; row: string; column: string }[];
+  tables: readonly TableRead[];
+}
+const SKELETONS = new Map<FormatId, FormatSkeleton>();
+
+/** The {@link FormatSkeleton} of a format, built once (a region computes a thousand reports). */
+function formatSkeleton(formatId: FormatId): FormatSkeleton {
+  let skeleton = SKELETONS.get(formatId);
+  if (!skeleton) {
+    const format = getFormat(formatId);
+    skeleton = {
+      cells: formatCells(format),
+      tables: format.tables.map((t) => ({ id: t.id, title: t.title, found: true, position: null, layout: 'grid' as const })),
+    };
+    SKELETONS.set(formatId, skeleton);
+  }
+  return skeleton;
 }
 
 /** The report's title (defined with the templates). */
@@ -64,28 +88,23 @@ export function narrativeText(input: ComputedReportInput): string {
  * @throws GongkaiError `VALIDATION_FAILED` when a cell of the format is missing from `cells`
  */
 export function buildComputedReport(input: ComputedReportInput): StructuredReport {
-  const format = getFormat(input.formatId);
+  const { cells: skeleton, tables } = formatSkeleton(input.formatId);
   const text = narrativeText(input);
-  const read = readDocument(textToSourceDocument(text), { format: input.formatId, organizationKind: input.organization.kind });
+  const read = readNarrative(textToSourceDocument(text), input.formatId);
   const title = reportTitle(input.organization.name, input.year);
   const cells: Cell[] = [];
-  for (const table of format.tables) {
-    for (const row of table.rows) {
-      for (const column of table.columns) {
-        const id = `${table.id}/${row.id}/${column.id}`;
-        const value = input.cells[id];
-        if (value === undefined) {
-          throw new GongkaiError('VALIDATION_FAILED', `cell ${id} of the ${input.formatId} format has no value`, {
-            issues: [{ field: 'cells', message: `cell ${id} has no value`, messageZh: `单元格 ${id} 没有数值` }],
-          });
-        }
-        cells.push({ id, table: table.id, row: row.id, column: column.id, status: 'number', value, raw: String(value), position: null });
-      }
+  for (const { id, table, row, column } of skeleton) {
+    const value = input.cells[id];
+    if (value === undefined) {
+      throw new GongkaiError('VALIDATION_FAILED', `cell ${id} of the ${input.formatId} format has no value`, {
+        issues: [{ field: 'cells', message: `cell ${id} has no value`, messageZh: `单元格 ${id} 没有数值` }],
+      });
     }
+    cells.push({ id, table, row, column, status: 'number', value, raw: String(value), position: null });
   }
   return {
     schemaVersion: STRUCTURED_REPORT_SCHEMA_VERSION,
-    source: { fileName: null, mediaType: 'application/vnd.gongkai.computed-report', sha256: null, pageCount: null, lineCount: read.source.lineCount },
+    source: { fileName: null, mediaType: 'application/vnd.gongkai.computed-report', sha256: null, pageCount: null, lineCount: read.lineCount },
     title,
     organization: { name: input.organization.name, kind: input.organization.kind, kindSource: 'option' },
     year: input.year,
@@ -93,7 +112,7 @@ export function buildComputedReport(input: ComputedReportInput): StructuredRepor
     publicationDate: input.publicationDate === null ? null : { date: input.publicationDate, source: 'option', position: null },
     // The title line is read as the start of the opening paragraphs: it is the report's title, not its text.
     sections: read.sections.map((s) => (s.id === 'preamble' ? { ...s, text: s.text.replace(/^[^\n]*\n?/, (line) => (line.trim() === title ? '' : line)) } : s)),
-    tables: format.tables.map((t) => ({ id: t.id, title: t.title, found: true, position: null, layout: 'grid' as const })),
+    tables: tables.map((t) => ({ ...t })),
     cells,
     ambiguities: [],
     claims: read.claims,

@@ -19,6 +19,7 @@ import { ERROR_CODES } from '../shared/errors.ts';
 import { recordIdSchema } from '../shared/record-id.ts';
 import { importedNotice, importedReportsPage } from './imported-report-console.views.ts';
 import type { ImportOrganizationChoice } from './imported-report-console.views.ts';
+import type { ImportedReportSummary } from './imported-report.repository.ts';
 import { importReport, listImportsForStaff } from './imported-report.service.ts';
 
 /** Errors the form shows above itself (the file or a choice was wrong); others are error pages. */
@@ -45,8 +46,12 @@ async function importChoices(ctx: AppContext, actor: Actor): Promise<ImportOrgan
 
 /** Registers the routes of this module. */
 export function importedReportConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
-  const render = async (request: FastifyRequest, csrf: string, extra: { values?: { organizationId?: string; year?: string }; error?: string; notice?: string } = {}): Promise<string> => {
-    const imports = await listImportsForStaff(ctx, request.actor);
+  const render = async (
+    request: FastifyRequest,
+    csrf: string,
+    extra: { values?: { organizationId?: string; year?: string }; error?: string; notice?: string; imports?: ImportedReportSummary[] } = {},
+  ): Promise<string> => {
+    const imports = extra.imports ?? (await listImportsForStaff(ctx, request.actor));
     const body = importedReportsPage({
       csrf,
       organizations: await importChoices(ctx, request.actor),
@@ -62,12 +67,10 @@ export function importedReportConsoleRoutes(app: GongkaiApp, ctx: AppContext): P
     { schema: { hide: true, querystring: z.object({ imported: recordIdSchema.optional(), again: z.literal('1').optional() }) }, onRequest: requireStaffPage },
     async (request, reply) => {
       const csrf = reply.generateCsrf();
-      let notice: string | undefined;
-      if (request.query.imported !== undefined) {
-        const imports = await listImportsForStaff(ctx, request.actor);
-        notice = importedNotice(imports.find((r) => r.id === request.query.imported), request.query.again !== '1');
-      }
-      return reply.type('text/html; charset=utf-8').send(await render(request, csrf, notice ? { notice } : {}));
+      // One read of the list serves both the notice and the page.
+      const imports = await listImportsForStaff(ctx, request.actor);
+      const notice = request.query.imported === undefined ? undefined : importedNotice(imports.find((r) => r.id === request.query.imported), request.query.again !== '1');
+      return reply.type('text/html; charset=utf-8').send(await render(request, csrf, { imports, ...(notice ? { notice } : {}) }));
     },
   );
 

@@ -4,7 +4,6 @@
  * light list the portal and console show (no structured report parsed, only the findings'
  * severities counted) and the organizations a report's printed name matches.
  */
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Finding, Severity } from '../reports/checker/finding.ts';
 import type { FormatId } from '../reports/format/report-format.ts';
@@ -36,6 +35,8 @@ export async function insertImportedReport(db: Db, values: ImportedReportValues)
       sha256: values.sha256,
       structured: JSON.stringify(values.structured satisfies StructuredReport),
       findings: JSON.stringify(values.findings satisfies Finding[]),
+      // Kept in its own column so lists read it without parsing the report.
+      publication_date: values.structured.publicationDate?.date ?? null,
       imported_by: values.importedBy,
       imported_at: values.importedAt,
     })
@@ -85,18 +86,6 @@ export interface ImportedReportSummary {
   importedAt: string;
 }
 
-/**
- * How much of the stored JSON lists read: `publicationDate` follows the short fields (schema
- * version, source, title, organization, year, format) that JSON.stringify writes before it, so a
- * summary needs no parse of the whole report (tens of kilobytes each).
- */
-const STRUCTURED_HEAD_CHARS = 4000;
-
-/** The publication date in the head of a stored report's JSON, or null when it is not there. */
-function publicationDateOf(head: string): string | null {
-  return /"publicationDate":\{"date":"(\d{4}-\d{2}-\d{2})"/.exec(head)?.[1] ?? null;
-}
-
 /** Filters of {@link listImportedReportSummaries}. */
 export interface ImportedReportFilters {
   organizationId?: number;
@@ -125,10 +114,9 @@ export async function listImportedReportSummaries(db: Db, filters: ImportedRepor
       'ir.media_type',
       'ir.size_bytes',
       'ir.findings',
+      'ir.publication_date',
       'ir.imported_by',
       'ir.imported_at',
-      // The report's head only: its publication date is near the start of the JSON (see below).
-      sql<string>`substr(${sql.ref('ir.structured')}, 1, ${sql.lit(STRUCTURED_HEAD_CHARS)})`.as('structured_head'),
     ]);
   if (filters.organizationId !== undefined) query = query.where('ir.organization_id', '=', filters.organizationId);
   if (filters.year !== undefined) query = query.where('ir.year', '=', filters.year);
@@ -154,7 +142,7 @@ export async function listImportedReportSummaries(db: Db, filters: ImportedRepor
     fileName: r.file_name,
     mediaType: r.media_type,
     sizeBytes: Number(r.size_bytes),
-    publicationDate: publicationDateOf(r.structured_head),
+    publicationDate: r.publication_date,
     counts: countBySeverity(JSON.parse(r.findings) as Finding[]),
     importedBy: r.imported_by,
     importedAt: r.imported_at,

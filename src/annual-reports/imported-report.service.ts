@@ -26,14 +26,14 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import { findAnnualReport, findImportedReportFor } from './annual-report.repository.ts';
 import type { ImportedReport } from './annual-report.repository.ts';
 import { findIdenticalImport, findImportedReportById, insertImportedReport, listImportedReportSummaries, selectOrganizationsNamed } from './imported-report.repository.ts';
-import type { ImportedReportSummary } from './imported-report.repository.ts';
+import type { ImportedReportFilters, ImportedReportSummary } from './imported-report.repository.ts';
 import { MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
 
 /** File extensions the reader reads (lower case, no dot). */
-export const IMPORT_EXTENSIONS: readonly string[] = ['pdf', 'docx', 'html', 'htm', 'txt'];
+const IMPORT_EXTENSIONS: readonly string[] = ['pdf', 'docx', 'html', 'htm', 'txt'];
 
 /** At most this many imports are listed on one page. */
-export const IMPORT_LIST_LIMIT = 2000;
+const IMPORT_LIST_LIMIT = 2000;
 
 /** What to import. */
 export interface ImportReportInput {
@@ -176,11 +176,8 @@ export async function importReport(ctx: ServiceContext, actor: Actor, input: Imp
   return { report: stored, created: true, organization };
 }
 
-/** Filters of {@link listImportedReports}. */
-export interface ImportedReportQuery {
-  organizationId?: number;
-  year?: number;
-}
+/** Filters of {@link listImportedReports}: an organization, a year (the public list has no subtree filter). */
+export type ImportedReportQuery = Omit<ImportedReportFilters, 'rootPaths'>;
 
 /**
  * Imported reports as the portal lists them, newest year first, each with its findings counted.

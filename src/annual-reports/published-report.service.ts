@@ -18,10 +18,10 @@ import { findAnnualReport } from './annual-report.repository.ts';
 import type { ImportedReportSummary } from './imported-report.repository.ts';
 import { listImportedReports } from './imported-report.service.ts';
 import { listPublishedReportSummaries, selectReportFilterOptions } from './published-report.repository.ts';
-import type { PublishedReportSummary, ReportFilterOption } from './published-report.repository.ts';
+import type { PublishedReportFilters, PublishedReportSummary, ReportFilterOption } from './published-report.repository.ts';
 
 /** At most this many published reports are listed on one page. */
-export const PUBLISHED_LIST_LIMIT = 2000;
+const PUBLISHED_LIST_LIMIT = 2000;
 
 /**
  * A stored report's frozen snapshot with the stored publication date filled in when the snapshot
@@ -33,11 +33,8 @@ export function frozenReport(stored: AnnualReport, snapshot: StructuredReport): 
   return { ...snapshot, publicationDate: { date: stored.publicationDate, source: 'option', position: null } };
 }
 
-/** Filters of the report list: an organization's own reports, a year. */
-export interface PublishedReportQuery {
-  organizationId?: number;
-  year?: number;
-}
+/** Filters of the report list: an organization's own reports, a year (the repository's filters). */
+export type PublishedReportQuery = PublishedReportFilters;
 
 /** The portal's report list. */
 export interface PublishedReportList {

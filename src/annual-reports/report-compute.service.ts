@@ -23,6 +23,8 @@ import { composeNarrative } from './report-narrative.ts';
 import type { ComposedNarrative } from './report-narrative.ts';
 import { computeCells } from './report-figures.ts';
 import type { ComputedCells, OrganizationFigures } from './report-figures.ts';
+import { packRequestTables } from './rollup-requests.ts';
+import type { PackedRequestTables } from './rollup-requests.ts';
 import { emptyFigures, selectSubtreeFigures } from './report-figures.repository.ts';
 
 /** Report years gongkai computes (the 2008 regulation's first report year to far ahead). */
@@ -112,6 +114,8 @@ export function resolveMembers(org: Organization, subtree: readonly Organization
  * Builds one report from figures already selected (no I/O): the cells of the members, the
  * narrative bound to them, the structured report and its findings.
  * @param figures organization id → figures (organizations absent count as empty)
+ * @param tallies organizations' own request tables already tallied and packed (`packRequestTables`),
+ *   for a region's roll-ups (see `computeCells`)
  */
 export function assembleReport(
   org: Organization,
@@ -122,11 +126,13 @@ export function assembleReport(
   sections: Readonly<Record<string, string>> | null,
   publicationDate: string | null,
   previous?: StructuredReport,
+  tallies?: ReadonlyMap<number, PackedRequestTables>,
 ): { cells: ComputedCells; narrative: ComposedNarrative; report: StructuredReport; findings: Finding[] } {
   const cells = computeCells(
     members.map((id) => figures.get(id) ?? emptyFigures(id)),
     year,
     formatId,
+    tallies,
   );
   const narrative = composeNarrative({ kind: org.kind, formatId, year, cells, sections });
   const report = buildComputedReport({
@@ -232,17 +238,26 @@ export async function computeRegionReports(ctx: ServiceContext, actor: Actor, ro
   const db = ctx.store.db;
   const [subtree, figures, stored] = await Promise.all([selectSubtree(db, root.path), selectSubtreeFigures(db, root.path, year, formatId), selectSubtreeReports(db, root.path, year)]);
   subtree.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const results: RegionReport[] = [];
+  // Every own report first, keeping each organization's request tables (packed: a thousand of them
+  // stay alive until the roll-ups, which add them instead of tallying every member's cases again).
+  const own = new Map<number, RegionReport>();
+  const tallies = new Map<number, PackedRequestTables>();
   for (const org of subtree) {
     const saved = stored.get(org.id) ?? null;
-    const sections = saved?.sections ?? null;
-    const own = assembleReport(org, year, formatId, [org.id], figures, sections, saved?.publicationDate ?? null);
-    results.push({ organizationId: org.id, scope: 'own', members: 1, report: own.report, findings: own.findings });
+    const { cells, report, findings } = assembleReport(org, year, formatId, [org.id], figures, saved?.sections ?? null, saved?.publicationDate ?? null);
+    tallies.set(org.id, packRequestTables(cells.requests));
+    own.set(org.id, { organizationId: org.id, scope: 'own', members: 1, report, findings });
+  }
+  const results: RegionReport[] = [];
+  for (const org of subtree) {
+    const ownReport = own.get(org.id);
+    if (ownReport) results.push(ownReport);
     if (org.kind !== 'government') continue;
     const below = subtree.filter((o) => o.path.startsWith(org.path));
     if (below.length < 2) continue;
+    const saved = stored.get(org.id) ?? null;
     const members = saved?.scope === 'rollup' && saved.members ? saved.members : below.map((o) => o.id);
-    const rollup = assembleReport(org, year, formatId, members, figures, sections, saved?.publicationDate ?? null);
+    const rollup = assembleReport(org, year, formatId, members, figures, saved?.sections ?? null, saved?.publicationDate ?? null, undefined, tallies);
     results.push({ organizationId: org.id, scope: 'rollup', members: members.length, report: rollup.report, findings: rollup.findings });
   }
   return results;

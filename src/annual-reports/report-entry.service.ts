@@ -9,7 +9,6 @@ import type { Actor } from '../auth/actor.ts';
 import { actorUserId } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { findOrganizationById } from '../organizations/organization.repository.ts';
 import { getFormat } from '../reports/format/formats.ts';
 import type { FormatId, ValueType } from '../reports/format/report-format.ts';
 import { nowIso } from '../shared/clock.ts';
@@ -17,12 +16,12 @@ import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { findAnnualReport, updateAnnualReport } from './annual-report.repository.ts';
-import { defaultFormat, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
+import { defaultFormat } from './report-compute.service.ts';
 import { isEnteredCell } from './report-figures.ts';
 import type { EnteredFigure } from './report-figures.ts';
 import { selectEntries, upsertEntry } from './report-figures.repository.ts';
 import { isLocked } from './report-workflow.ts';
-import { reportValues } from './report-workflow.service.ts';
+import { checkReportYear, organizationOrThrow, reportValues } from './report-workflow.service.ts';
 
 /** One figure as entered: a value, or null to remove the cell's entry. */
 export interface EntryInput {
@@ -89,12 +88,9 @@ function entryIssues(formatId: FormatId, types: ReadonlyMap<string, ValueType>, 
  */
 export async function setEntries(ctx: ServiceContext, actor: Actor, organizationId: number, year: number, entries: readonly EntryInput[]): Promise<EnteredFigure[]> {
   authorize(actor, 'reports.write');
-  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
-    throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}, got ${year}`, messageZh: `年度应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 的整数` }]);
-  }
+  checkReportYear(year);
   const db = ctx.store.db;
-  const org = Number.isInteger(organizationId) ? await findOrganizationById(db, organizationId) : undefined;
-  if (!org) throw new GongkaiError('ORGANIZATION_UNKNOWN', `organizationId ${organizationId}`, { issues: [{ field: 'organizationId', message: `organization ${organizationId} does not exist`, messageZh: `机构 ${organizationId} 不存在` }] });
+  const org = await organizationOrThrow(db, organizationId);
   authorize(actor, 'reports.write', { organizationPath: org.path });
   const stored = await findAnnualReport(db, org.id, year);
   if (stored && isLocked(stored.status)) throw new GongkaiError('REPORT_LOCKED', `annual report of organization ${org.id} for ${year} is ${stored.status}`);

@@ -27,11 +27,13 @@ import { cellId } from '../reports/format/report-format.ts';
 import type { FormatId } from '../reports/format/report-format.ts';
 import { formatCells, getFormat } from '../reports/format/formats.ts';
 import { tallyRequestTables } from '../requests/request-statistics.ts';
-import type { ClassifiedCases, RequestTables } from '../requests/request-statistics.ts';
+import type { ClassifiedCases, RequestTables, RequestTableVariant } from '../requests/request-statistics.ts';
 import { computeReviewTable, reviewRows2014, reviewRows2014Cells, reviewTableCells } from '../reviews/review-table.ts';
 import type { ReviewTable, ReviewTableRecord } from '../reviews/review-table.ts';
 import { countRegulatoryDocuments } from './regulatory-document.ts';
 import type { RegulatoryDocument } from './regulatory-document.ts';
+import { addPackedRequestTables, packRequestTables } from './rollup-requests.ts';
+import type { PackedRequestTables } from './rollup-requests.ts';
 
 /** A reconsideration or suit record with what the roll-up de-duplication needs. */
 export interface ReviewFigure extends ReviewTableRecord {
@@ -115,9 +117,23 @@ export function isEnteredCell(formatId: FormatId, id: string): boolean {
 
 /** The cells of a format an office enters by hand, in format order. */
 export function enteredCells(formatId: FormatId): string[] {
-  return formatCells(getFormat(formatId))
-    .map((c) => c.id)
-    .filter((id) => isEnteredCell(formatId, id));
+  return cellPlan(formatId)
+    .filter((c) => c.source === null)
+    .map((c) => c.id);
+}
+
+/** Every cell of a format in format order with where its number comes from (null: entered by hand). */
+type CellPlan = readonly { readonly id: string; readonly source: Exclude<CellSource, 'entry' | 'not-entered'> | null }[];
+const CELL_PLANS = new Map<FormatId, CellPlan>();
+
+/** The {@link CellPlan} of a format, built once per format (each report of a region needs it). */
+function cellPlan(formatId: FormatId): CellPlan {
+  let plan = CELL_PLANS.get(formatId);
+  if (!plan) {
+    plan = formatCells(getFormat(formatId)).map(({ id }) => ({ id, source: sourceOfCell(formatId, id) }));
+    CELL_PLANS.set(formatId, plan);
+  }
+  return plan;
 }
 
 /** The key under which two members' records of one review case are the same case. */
@@ -152,47 +168,61 @@ export function dedupeReviews(records: readonly ReviewFigure[]): { records: Revi
   return { records: [...chosen.values(), ...coDefendants].sort((a, b) => a.id - b.id), duplicates: originals - chosen.size };
 }
 
+/** The table 三 variant of a format: the 2014 request rows are tallied with the 2019 one. */
+function variantOf(formatId: FormatId): RequestTableVariant {
+  return formatId === '2021' ? '2021' : '2019';
+}
+
 /**
  * Computes every cell of a format for a year from the figures of the organizations a report covers.
  * @param members the figures of each covered organization (one for an own report)
  * @param year the report year (statistics period 1月1日–12月31日)
  * @param formatId the report format: `2021` (from 2021), `2019` (2019–2020), `2014` (2014–2018)
+ * @param tallies members' own request tables already tallied and packed for this year and format
+ *   (`packRequestTables`), by organization id, for the roll-ups of a region; a roll-up's member not
+ *   in it is tallied here (an own report always tallies)
  * @returns the cells, their sources, the entries and records behind them
  */
-export function computeCells(members: readonly OrganizationFigures[], year: number, formatId: FormatId): ComputedCells {
-  const format = getFormat(formatId);
-  const documents = members.flatMap((m) => m.documents);
+export function computeCells(members: readonly OrganizationFigures[], year: number, formatId: FormatId, tallies?: ReadonlyMap<number, PackedRequestTables>): ComputedCells {
+  const variant = variantOf(formatId);
+  const single = members.length === 1 ? members[0] : undefined;
+  const documents = single ? single.documents : members.flatMap((m) => m.documents);
   const { counts: documentCounts, items: documentItems } = countRegulatoryDocuments(documents, year, formatId);
-  const requests = tallyRequestTables(
-    members.flatMap((m) => m.requestGroups),
-    year,
-    formatId === '2021' ? '2021' : '2019',
-  );
-  const { records: reviewRecords, duplicates: duplicateReviews } = dedupeReviews(members.flatMap((m) => m.reviews));
+  // A roll-up adds its members' own tables: the same numbers as tallying all their groups.
+  const requests: RequestTables = single
+    ? tallyRequestTables(single.requestGroups, year, variant)
+    : addPackedRequestTables(
+        members.map((m) => tallies?.get(m.organizationId) ?? packRequestTables(tallyRequestTables(m.requestGroups, year, variant))),
+        year,
+        variant,
+      );
+  const { records: reviewRecords, duplicates: duplicateReviews } = dedupeReviews(single ? single.reviews : members.flatMap((m) => m.reviews));
   const reviews = computeReviewTable(reviewRecords, year);
-  const fromRecords: Record<string, number> = {
-    ...documentCounts,
-    ...(formatId === '2014' ? { ...requests.cells2014, ...reviewRows2014Cells(reviewRows2014(reviews)) } : { ...requests.table3, ...reviewTableCells(reviews) }),
-  };
-  if (formatId === '2014') fromRecords[cellId('stats', 'proactive-total', 'value')] = members.reduce((sum, m) => sum + m.publishedItems, 0);
+  // Later sources win, as in an object spread of the documents' counts, then the requests, then the reviews.
+  const requestCells = formatId === '2014' ? requests.cells2014 : requests.table3;
+  const reviewCells = formatId === '2014' ? reviewRows2014Cells(reviewRows2014(reviews)) : reviewTableCells(reviews);
+  let publishedItems = 0;
+  if (formatId === '2014') for (const m of members) publishedItems += m.publishedItems;
+  const proactiveTotal = cellId('stats', 'proactive-total', 'value');
   const entriesByCell: Record<string, EnteredFigure[]> = {};
-  for (const entry of members.flatMap((m) => m.entries)) (entriesByCell[entry.cell] ??= []).push(entry);
+  for (const m of members) for (const entry of m.entries) (entriesByCell[entry.cell] ??= []).push(entry);
 
   const values: Record<string, number> = {};
   const sources: Record<string, CellSource> = {};
   const entries: Record<string, EnteredFigure[]> = {};
-  for (const { id } of formatCells(format)) {
-    const source = sourceOfCell(formatId, id);
+  for (const { id, source } of cellPlan(formatId)) {
     if (source !== null) {
-      values[id] = fromRecords[id] ?? 0;
+      values[id] = formatId === '2014' && id === proactiveTotal ? publishedItems : (reviewCells[id] ?? requestCells[id] ?? documentCounts[id] ?? 0);
       sources[id] = source;
       continue;
     }
     const entered = entriesByCell[id] ?? [];
     entries[id] = entered;
     sources[id] = entered.length > 0 ? 'entry' : 'not-entered';
+    let sum = 0;
+    for (const e of entered) sum += e.value;
     // Amounts in 万元 keep four decimals (whole 元) without floating-point noise.
-    values[id] = Math.round(entered.reduce((sum, e) => sum + e.value, 0) * 10_000) / 10_000;
+    values[id] = Math.round(sum * 10_000) / 10_000;
   }
   return { formatId, year, values, sources, entries, documentItems, requests, reviews, duplicateReviews };
 }

@@ -38,14 +38,19 @@ async function todaysReminders(ctx: ServiceContext): Promise<ReportReminder[]> {
   return reportRemindersFor(candidates, date, ctx.config.reportReminderDays, ctx.config.publicUrl);
 }
 
+/** Today's reminders not sent before, and how many of today's were (skipped). */
+async function unsentReminders(ctx: ServiceContext): Promise<{ due: ReportReminder[]; skipped: number }> {
+  const reminders = await todaysReminders(ctx);
+  const sent = await selectSentReportReminders(ctx.store.db, reminders.map((r) => r.key));
+  return { due: reminders.filter((r) => !sent.has(r.key)), skipped: sent.size };
+}
+
 /**
  * The reminders due today that were not sent before. Permission: `settings.manage` (the system job).
  */
 export async function dueReportReminders(ctx: ServiceContext, actor: Actor): Promise<ReportReminder[]> {
   authorize(actor, 'settings.manage');
-  const reminders = await todaysReminders(ctx);
-  const sent = await selectSentReportReminders(ctx.store.db, reminders.map((r) => r.key));
-  return reminders.filter((r) => !sent.has(r.key));
+  return (await unsentReminders(ctx)).due;
 }
 
 /**
@@ -58,12 +63,10 @@ export async function sendReportReminders(ctx: ServiceContext, actor: Actor, tra
   authorize(actor, 'settings.manage');
   if (!transport) return { sent: 0, skipped: 0, failed: 0 };
   const db = ctx.store.db;
-  const reminders = await todaysReminders(ctx);
-  const already = await selectSentReportReminders(db, reminders.map((r) => r.key));
+  const { due, skipped } = await unsentReminders(ctx);
   let sent = 0;
   let failed = 0;
-  for (const r of reminders) {
-    if (already.has(r.key)) continue;
+  for (const r of due) {
     try {
       await transport.sendMail({ from: ctx.config.mailFrom, to: r.recipient, subject: r.subject, text: r.text });
     } catch {
@@ -80,5 +83,5 @@ export async function sendReportReminders(ctx: ServiceContext, actor: Actor, tra
     });
     sent += 1;
   }
-  return { sent, skipped: already.size, failed };
+  return { sent, skipped, failed };
 }

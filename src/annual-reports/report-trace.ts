@@ -20,8 +20,8 @@ import { cellLabel } from '../reports/render/finding-index.ts';
 import { formatCells, getFormat } from '../reports/format/formats.ts';
 import type { FormatId } from '../reports/format/report-format.ts';
 import type { Channel, RequesterType } from '../requests/request-case.ts';
-import { classifyCase, tallyRequestTables } from '../requests/request-statistics.ts';
-import type { Conclusion, RequestStatisticsRow } from '../requests/request-statistics.ts';
+import { classifyCase, tallyRequestTables, yearBounds } from '../requests/request-statistics.ts';
+import type { ClassifiedCases, Conclusion, RequestStatisticsRow } from '../requests/request-statistics.ts';
 import type { DefendantRole, ReviewOutcome, ReviewPath } from '../reviews/review-case.ts';
 import { outcomeAsOf } from '../reviews/review-case.ts';
 import { computeReviewTable, reviewRows2014, reviewRows2014Cells, reviewTableCells } from '../reviews/review-table.ts';
@@ -168,7 +168,12 @@ function nonZero(cells: Readonly<Record<string, number>>): Record<string, number
  *   empty for a case outside the year's tables
  */
 export function requestCaseCells(row: RequestStatisticsRow, year: number, formatId: FormatId): Record<string, number> {
-  const tables = tallyRequestTables([classifyCase(row, year)], year, variantOf(formatId));
+  return classifiedCells(classifyCase(row, year), year, formatId);
+}
+
+/** The non-zero cells of one case already classified for the year (see {@link requestCaseCells}). */
+function classifiedCells(classified: ClassifiedCases, year: number, formatId: FormatId): Record<string, number> {
+  const tables = tallyRequestTables([classified], year, variantOf(formatId));
   return nonZero(formatId === '2014' ? tables.cells2014 : tables.table3);
 }
 
@@ -189,9 +194,11 @@ export function reviewRecordCells(record: ReviewTableRecord, year: number, forma
 export function casesInCell(rows: readonly TraceCaseRow[], cell: string, year: number, formatId: FormatId): { row: TraceCaseRow; timeliness: Conclusion | null; contribution: number }[] {
   const out: { row: TraceCaseRow; timeliness: Conclusion | null; contribution: number }[] = [];
   for (const row of rows) {
-    const contribution = requestCaseCells(row, year, formatId)[cell];
+    // Classified once: the cells it lands in and its timeliness come from the same placement.
+    const classified = classifyCase(row, year);
+    const contribution = classifiedCells(classified, year, formatId)[cell];
     if (contribution === undefined) continue;
-    out.push({ row, timeliness: classifyCase(row, year).conclusion, contribution });
+    out.push({ row, timeliness: classified.conclusion, contribution });
   }
   return out;
 }
@@ -202,7 +209,7 @@ export function casesInCell(rows: readonly TraceCaseRow[], cell: string, year: n
  * @returns the counted records in id order
  */
 export function reviewsInCell(records: readonly ReviewFigure[], cell: string, year: number, formatId: FormatId): { record: ReviewFigure; outcomeAtYearEnd: ReviewOutcome; contribution: number }[] {
-  const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
+  const yearEnd = yearBounds(year).to;
   const out: { record: ReviewFigure; outcomeAtYearEnd: ReviewOutcome; contribution: number }[] = [];
   for (const record of dedupeReviews(records).records) {
     const contribution = reviewRecordCells(record, year, formatId)[cell];

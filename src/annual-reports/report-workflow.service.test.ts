@@ -387,7 +387,10 @@ describeEachDialect('annual report workflow service', (t) => {
     const w = await getReportWorkspace(ctx, actors.approver, region.litongDepartment.id, 2025);
     assert.deepEqual(w.may, { write: false, override: true, review: true, publish: true });
     assert.equal(w.competent.id, region.litong.id);
-    assert.equal(w.userNames.get(ids.approver) !== undefined, true);
+    assert.match(w.userNames.get(ids.approver) ?? '', /^测试用户\d+$/);
+    assert.deepEqual(w.steps, await listStepsOf(ctx, actors.approver, region.litongDepartment.id, 2025));
+    assert.equal(w.steps.at(-1)?.step, 'published');
+    assert.equal(w.steps.at(-1)?.actorName, w.userNames.get(ids.approver));
     assert.deepEqual(w.deadline, { date: '2026-01-31', article: '2019年《条例》第四十九条第一款', assumed: false });
     const editorView = await getReportWorkspace(ctx, actors.editor, region.litongDepartment.id, 2025);
     assert.deepEqual(editorView.may, { write: true, override: false, review: false, publish: false });

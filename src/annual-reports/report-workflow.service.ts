@@ -86,13 +86,23 @@ export interface ReportListRow {
 
 const ENTITY = 'annual_report';
 
-function checkYear(year: number): void {
+/**
+ * Checks a report year.
+ * @param year the year reported on (a calendar year)
+ * @throws GongkaiError `VALIDATION_FAILED` (field `year`) unless an integer from
+ *   {@link MIN_REPORT_YEAR} to {@link MAX_REPORT_YEAR}
+ */
+export function checkReportYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
     throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}, got ${year}`, messageZh: `年度应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 的整数` }]);
   }
 }
 
-async function organizationOrThrow(db: Db, id: number): Promise<Organization> {
+/**
+ * The organization with `id`.
+ * @throws GongkaiError `ORGANIZATION_UNKNOWN` (field `organizationId`) when there is none
+ */
+export async function organizationOrThrow(db: Db, id: number): Promise<Organization> {
   const org = Number.isInteger(id) ? await findOrganizationById(db, id) : undefined;
   if (!org) throw new GongkaiError('ORGANIZATION_UNKNOWN', `organizationId ${id}`, { issues: [{ field: 'organizationId', message: `organization ${id} does not exist`, messageZh: `机构 ${id} 不存在` }] });
   return org;
@@ -211,6 +221,19 @@ async function writeChange(
 }
 
 /**
+ * The organization of a report year the actor may read: permission `reports.read` first without
+ * a target (so an anonymous caller learns nothing), then on the organization.
+ * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN`, `VALIDATION_FAILED` (year), `ORGANIZATION_UNKNOWN`
+ */
+async function readableOrganization(ctx: ServiceContext, actor: Actor, organizationId: number, year: number): Promise<Organization> {
+  authorize(actor, 'reports.read');
+  checkReportYear(year);
+  const org = await organizationOrThrow(ctx.store.db, organizationId);
+  authorize(actor, 'reports.read', { organizationPath: org.path });
+  return org;
+}
+
+/**
  * The organization's report of `year`, created as a draft when none exists: the narrative of the
  * template for its kind of organization (bound later, placeholders kept), the scope and members
  * the computation defaults to (a government with a subtree: a roll-up of the whole subtree).
@@ -218,18 +241,15 @@ async function writeChange(
  * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN`, `ORGANIZATION_UNKNOWN`, `VALIDATION_FAILED` (year)
  */
 export async function getOrCreateReport(ctx: ServiceContext, actor: Actor, organizationId: number, year: number): Promise<AnnualReport> {
-  return (await getOrCreate(ctx, actor, organizationId, year)).report;
+  return (await reportFor(ctx, actor, organizationId, year, 0)).report;
 }
 
-/** {@link getOrCreateReport}, saying whether this call created the report. */
-async function getOrCreate(ctx: ServiceContext, actor: Actor, organizationId: number, year: number): Promise<{ report: AnnualReport; created: boolean }> {
-  authorize(actor, 'reports.read');
-  checkYear(year);
+/**
+ * Starts the draft of `org`'s report of `year` (the caller found none), unless someone else
+ * started it meanwhile. Permission: `reports.write` on the organization.
+ */
+async function createDraft(ctx: ServiceContext, actor: Actor, org: Organization, year: number): Promise<{ report: AnnualReport; created: boolean }> {
   const db = ctx.store.db;
-  const org = await organizationOrThrow(db, organizationId);
-  authorize(actor, 'reports.read', { organizationPath: org.path });
-  const existing = await findAnnualReport(db, org.id, year);
-  if (existing) return { report: existing, created: false };
   authorize(actor, 'reports.write', { organizationPath: org.path });
   const computed = await computeAnnualReport(ctx, actor, { organizationId: org.id, year });
   const now = nowIso(ctx.clock);
@@ -278,15 +298,11 @@ async function getOrCreate(ctx: ServiceContext, actor: Actor, organizationId: nu
  * @throws GongkaiError `NOT_FOUND` when no report exists and `version` is not 0; as getOrCreateReport
  */
 export async function reportFor(ctx: ServiceContext, actor: Actor, organizationId: number, year: number, version: number): Promise<{ report: AnnualReport; created: boolean }> {
-  authorize(actor, 'reports.read');
-  checkYear(year);
-  const db = ctx.store.db;
-  const org = await organizationOrThrow(db, organizationId);
-  authorize(actor, 'reports.read', { organizationPath: org.path });
-  const existing = await findAnnualReport(db, org.id, year);
+  const org = await readableOrganization(ctx, actor, organizationId, year);
+  const existing = await findAnnualReport(ctx.store.db, org.id, year);
   if (existing) return { report: existing, created: false };
   if (version !== 0) throw new GongkaiError('NOT_FOUND', `no annual report of organization ${org.id} for ${year}`);
-  return getOrCreate(ctx, actor, org.id, year);
+  return createDraft(ctx, actor, org, year);
 }
 
 /** Section ids a report may store: the format's, the preamble, and any already stored. */
@@ -344,6 +360,19 @@ export async function saveReport(ctx: ServiceContext, actor: Actor, reportId: nu
     members = scope === 'rollup' ? resolved.members : null;
   }
   return writeChange(ctx, actor, report, { ...reportValues(report), formatId, sections, scope, members, findings: null }, { steps: [{ step: 'saved', comment: null }], action: 'annual_report.save', withSections: true });
+}
+
+/**
+ * {@link saveReport} on the report of an organization and year, starting it first when
+ * `input.version` is 0 (the caller saw no stored report): the API's PUT and the console's forms.
+ * Permission: as {@link getOrCreateReport} and {@link saveReport}.
+ * @throws GongkaiError as {@link reportFor} and {@link saveReport}; `CONFLICT` for version 0 when
+ *   someone else started the report
+ */
+export async function saveReportOf(ctx: ServiceContext, actor: Actor, organizationId: number, year: number, input: ReportSaveInput): Promise<AnnualReport> {
+  const { report, created } = await reportFor(ctx, actor, organizationId, year, input.version);
+  // A report started by this call is at its first version; otherwise the caller's version is checked.
+  return saveReport(ctx, actor, report.id, { ...input, version: created ? report.version : input.version });
 }
 
 /**
@@ -512,15 +541,21 @@ export async function publishReport(ctx: ServiceContext, actor: Actor, reportId:
  * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN`, `ORGANIZATION_UNKNOWN`, `VALIDATION_FAILED` (year)
  */
 export async function listStepsOf(ctx: ServiceContext, actor: Actor, organizationId: number, year: number): Promise<ReportStepView[]> {
-  authorize(actor, 'reports.read');
-  checkYear(year);
+  const org = await readableOrganization(ctx, actor, organizationId, year);
   const db = ctx.store.db;
-  const org = await organizationOrThrow(db, organizationId);
-  authorize(actor, 'reports.read', { organizationPath: org.path });
   const report = await findAnnualReport(db, org.id, year);
   if (!report) return [];
   const steps = await listReportSteps(db, report.id);
-  const names = await selectUserDisplayNames(db, steps.flatMap((s) => (s.actorId === null ? [] : [s.actorId])));
+  return withActorNames(steps, await selectUserDisplayNames(db, actorIds(steps)));
+}
+
+/** The actors of steps (the system's steps have none). */
+function actorIds(steps: readonly AnnualReportStep[]): number[] {
+  return steps.flatMap((s) => (s.actorId === null ? [] : [s.actorId]));
+}
+
+/** Steps with their actors' names from `names` (user id → display name). */
+function withActorNames(steps: readonly AnnualReportStep[], names: ReadonlyMap<number, string>): ReportStepView[] {
   return steps.map((s) => ({ ...s, actorName: s.actorId === null ? null : (names.get(s.actorId) ?? null) }));
 }
 
@@ -532,7 +567,7 @@ export async function listStepsOf(ctx: ServiceContext, actor: Actor, organizatio
  */
 export async function listReportsOf(ctx: ServiceContext, actor: Actor, year: number): Promise<ReportListRow[]> {
   authorize(actor, 'reports.read');
-  checkYear(year);
+  checkReportYear(year);
   const db = ctx.store.db;
   const roots = grantedPaths(actor, 'reports.read');
   const all = await selectAllOrganizations(db);
@@ -579,9 +614,9 @@ export interface ReportWorkspace {
   literalNumbers: Record<string, LiteralNumber[]>;
 }
 
-/** The sections of a structured report as section id → text (the opening under `preamble`). */
-function sectionTexts(report: StructuredReport): Record<string, string> {
-  return Object.fromEntries(report.sections.map((s) => [s.id, s.text]));
+/** Sections (a structured report's, a narrative's) as section id → text (the opening under `preamble`). */
+function sectionTexts(sections: readonly { id: string; text: string }[]): Record<string, string> {
+  return Object.fromEntries(sections.map((s) => [s.id, s.text]));
 }
 
 /** The organization's report of `year` for comparison: the frozen one submitted here, else an imported one. */
@@ -603,9 +638,11 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
   const computed = await computeAnnualReport(ctx, actor, { organizationId, year });
   const db = ctx.store.db;
   const org = computed.organization;
-  const steps = await listStepsOf(ctx, actor, org.id, year);
   const stored = computed.stored;
+  // computeAnnualReport checked the year and `reports.read` on the organization, and read the stored report.
+  const steps = stored ? await listReportSteps(db, stored.id) : [];
   const ids = [
+    ...actorIds(steps),
     ...Object.values(computed.cells.entries).flatMap((list) => list.map((e) => e.enteredBy)),
     stored?.submittedBy ?? null,
     stored?.reviewedBy ?? null,
@@ -613,11 +650,10 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
     stored?.override?.by ?? null,
   ].filter((id): id is number => id !== null);
   const userNames = await selectUserDisplayNames(db, ids);
-  for (const s of steps) if (s.actorId !== null && s.actorName !== null) userNames.set(s.actorId, s.actorName);
   const competent = await competentOrganization(db, org);
   const orgTarget = { organizationPath: org.path };
   const previous = await comparableReport(db, org.id, year - 1);
-  const current = Object.fromEntries(computed.narrative.sections.map((section) => [section.id, section.text]));
+  const current = sectionTexts(computed.narrative.sections);
   const values = { cells: computed.cells.values, facts: computed.narrative.facts };
   const literalNumbers: Record<string, LiteralNumber[]> = {};
   for (const [id, text] of Object.entries(computed.narrative.html)) {
@@ -627,7 +663,7 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
   }
   return {
     computed,
-    steps,
+    steps: withActorNames(steps, userNames),
     userNames,
     deadline: deadlineFor(year, org.kind),
     overdue: isOverdue({ year, kind: org.kind, status: stored?.status ?? null }, today(ctx.clock)),
@@ -639,7 +675,7 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
       review: can(actor, 'reports.review', { organizationPath: competent.path }),
       publish: can(actor, 'reports.publish', orgTarget),
     },
-    similarity: previous ? { year: year - 1, source: previous.source, result: sectionSimilarity(current, sectionTexts(previous.report)) } : null,
+    similarity: previous ? { year: year - 1, source: previous.source, result: sectionSimilarity(current, sectionTexts(previous.report.sections)) } : null,
     literalNumbers,
   };
 }

@@ -67,7 +67,7 @@ export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
 ];
 
 /** States in which the report is locked: submitted, accepted, published (2019 art. 49). */
-export const LOCKED_STATUSES: readonly ReportStatus[] = ['submitted', 'accepted', 'published'];
+const LOCKED_STATUSES: readonly ReportStatus[] = ['submitted', 'accepted', 'published'];
 
 /** Whether the office can no longer edit the report (narrative, scope, hand-entered figures). */
 export function isLocked(status: ReportStatus): boolean {
@@ -75,7 +75,7 @@ export function isLocked(status: ReportStatus): boolean {
 }
 
 /** The Chinese name of an action. */
-export function actionNameZh(action: ReportAction): string {
+function actionNameZh(action: ReportAction): string {
   return REPORT_ACTIONS.find((a) => a.code === action)?.nameZh ?? action;
 }
 

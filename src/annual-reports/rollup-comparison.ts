@@ -26,8 +26,9 @@
  */
 import { cellId } from '../reports/format/report-format.ts';
 import type { OrganizationKind } from '../organizations/organization.ts';
+import { yearBounds } from '../requests/request-statistics.ts';
 import type { ReportStatus } from './annual-report.ts';
-import { computeCells } from './report-figures.ts';
+import { computeCells, isEnteredCell } from './report-figures.ts';
 import type { OrganizationFigures } from './report-figures.ts';
 
 /** The thresholds of the outlier rules (see the header). */
@@ -123,11 +124,6 @@ export interface MemberComparison {
 
 const ROLE_NAMES_ZH: Readonly<Record<OrganizationKind, string>> = { government: '人民政府', department: '部门', other: '其他机构' };
 
-function yearBounds(year: number): { from: string; to: string } {
-  const y = String(year).padStart(4, '0');
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}
-
 /**
  * One organization's key figures for a year, from its own records, with the 2021 format's
  * definitions (see the header).
@@ -185,12 +181,10 @@ function zeros(): KeyFigures {
   return Object.fromEntries(KEY_FIGURES.map((f) => [f.id, 0])) as KeyFigures;
 }
 
-/** The cells of the hand-entered key figures (the others are counted from records). */
-const ENTERED_CELLS: Readonly<Partial<Record<KeyFigureId, readonly string[]>>> = {
-  licensingDecisions: [cellId('t2-5', 'licensing', 'decisions')],
-  penaltyDecisions: [cellId('t2-6', 'penalties', 'decisions')],
-  coerciveDecisions: [cellId('t2-6', 'coercive-measures', 'decisions')],
-};
+/** The cells of the hand-entered key figures (the others are counted from records), by figure. */
+const ENTERED_CELLS: ReadonlyMap<KeyFigureId, readonly string[]> = new Map(
+  KEY_FIGURES.filter((f) => f.cells.length > 0 && f.cells.every((id) => isEnteredCell('2021', id))).map((f) => [f.id, f.cells]),
+);
 
 const LABELS: Readonly<Record<KeyFigureId, string>> = Object.fromEntries(KEY_FIGURES.map((f) => [f.id, f.labelZh])) as Record<KeyFigureId, string>;
 
@@ -229,7 +223,8 @@ export function compareMembers(members: readonly ComparedMemberInput[], year: nu
       const before = row.previous[id];
       totals.current[id] += now;
       totals.previous[id] += before;
-      const comparable = previousYearHasRecords && (ENTERED_CELLS[id] === undefined || row.input.previous.entries.some((e) => ENTERED_CELLS[id]?.includes(e.cell)));
+      const entered = ENTERED_CELLS.get(id);
+      const comparable = previousYearHasRecords && (entered === undefined || row.input.previous.entries.some((e) => entered.includes(e.cell)));
       if (comparable && now >= T.jumpMinimum && now >= T.jumpFactor * before) {
         flags.push({ rule: 'jump', figure: id, messageZh: `${LABELS[id]}由上年 ${before} 增至 ${now}（${before === 0 ? '上年为 0' : `约 ${Math.round(now / before)} 倍`}）` });
       } else if (comparable && before >= T.dropMinimum && now * T.dropFactor <= before) {

@@ -7,6 +7,7 @@
  */
 import type { Organization, OrganizationKind } from '../organizations/organization.ts';
 import { daysBetween, deadlineFor } from '../reports/checker/publication-deadlines.ts';
+import { chinaDate } from '../shared/clock.ts';
 import { REPORT_STATUS_NAMES_ZH, REPORT_STATUSES } from './annual-report.ts';
 import type { ReportStatusRow } from './report-status.repository.ts';
 
@@ -62,11 +63,6 @@ export interface SubmissionDashboard {
   overdue: number;
 }
 
-/** The China-time date of an ISO instant. */
-function chinaDateOf(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Builds the dashboard: one row per organization, sorted overdue first (the longest overdue
  * first), then the other outstanding ones by days left, then the submitted ones; ties by tree order.
@@ -97,7 +93,7 @@ export function buildDashboard(organizations: readonly Pick<Organization, 'id' |
       daysLeft,
       overdue: daysLeft !== null && daysLeft < 0,
       submittedAt: outstanding ? null : submittedAt,
-      submittedLate: !outstanding && choice && submittedAt ? chinaDateOf(submittedAt) > choice.date : null,
+      submittedLate: !outstanding && choice && submittedAt ? chinaDate(new Date(submittedAt)) > choice.date : null,
     };
   });
   const rank = (r: DashboardRow): number => (r.overdue ? 0 : isOutstanding(r.status) ? 1 : 2);

@@ -425,6 +425,8 @@ export interface ImportedReportTable {
   structured: string;
   /** JSON findings. */
   findings: string;
+  /** The publication date the reader found (`YYYY-MM-DD`), copied out of `structured` for lists; null when none. */
+  publication_date: string | null;
   imported_by: number | null;
   imported_at: string;
 }

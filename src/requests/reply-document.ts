@@ -19,9 +19,23 @@ import type { PdfFont } from './pdf-font.ts';
 import type { ReplyDocumentModel } from './reply-templates.ts';
 
 /** A4 and the GB/T 9704-2012 §5.2.1 margins (天头 37 mm, 订口 28 mm, 版心 156 × 225 mm), in mm. */
-const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 } as const;
+export const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 } as const;
 const TWIPS_PER_MM = 1440 / 25.4;
 const POINTS_PER_MM = 72 / 25.4;
+
+/**
+ * The page of a GB/T 9704 DOCX section (the docx package's `properties.page`): A4 and the §5.2.1
+ * margins of {@link PAGE_MM}, in twips. Shared with the annual-report export (report-docx.ts).
+ */
+export const DOCX_PAGE = {
+  size: { width: Math.round(PAGE_MM.width * TWIPS_PER_MM), height: Math.round(PAGE_MM.height * TWIPS_PER_MM) },
+  margin: {
+    top: Math.round(PAGE_MM.top * TWIPS_PER_MM),
+    bottom: Math.round(PAGE_MM.bottom * TWIPS_PER_MM),
+    left: Math.round(PAGE_MM.left * TWIPS_PER_MM),
+    right: Math.round(PAGE_MM.right * TWIPS_PER_MM),
+  },
+} as const;
 
 /** Type sizes in points: 2号 title, 3号 body. */
 const TITLE_PT = 22;
@@ -105,22 +119,7 @@ export async function buildDocx(model: ReplyDocumentModel): Promise<Buffer> {
     creator: model.organizationName,
     description: model.legalBasisZh ?? model.title,
     styles: { default: { document: { run: { size: BODY_PT * 2, font: { eastAsia: body, ascii: LATIN_FONT, hAnsi: LATIN_FONT } } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: Math.round(PAGE_MM.width * TWIPS_PER_MM), height: Math.round(PAGE_MM.height * TWIPS_PER_MM) },
-            margin: {
-              top: Math.round(PAGE_MM.top * TWIPS_PER_MM),
-              bottom: Math.round(PAGE_MM.bottom * TWIPS_PER_MM),
-              left: Math.round(PAGE_MM.left * TWIPS_PER_MM),
-              right: Math.round(PAGE_MM.right * TWIPS_PER_MM),
-            },
-          },
-        },
-        children,
-      },
-    ],
+    sections: [{ properties: { page: DOCX_PAGE }, children }],
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: docxFontTableXml() }]);
 }

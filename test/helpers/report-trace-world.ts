@@ -29,6 +29,7 @@ import { systemActor } from '../../src/auth/actor.ts';
 import { actorForUser } from '../../src/auth/session.service.ts';
 import type { ReportStatus } from '../../src/annual-reports/annual-report.ts';
 import { insertAnnualReport } from '../../src/annual-reports/annual-report.repository.ts';
+import { defaultFormat } from '../../src/annual-reports/report-compute.service.ts';
 import { upsertEntry } from '../../src/annual-reports/report-figures.repository.ts';
 import type { Store } from '../../src/db/dialect.ts';
 import { createReview } from '../../src/reviews/review.service.ts';
@@ -118,7 +119,7 @@ export async function storeReportStatus(store: Store, organizationId: number, ye
     {
       organizationId,
       year,
-      formatId: year >= 2021 ? '2021' : year >= 2019 ? '2019' : '2014',
+      formatId: defaultFormat(year),
       scope: 'own',
       members: null,
       status,

@@ -12,11 +12,10 @@
 import type * as Docx from 'docx';
 import type { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { StructuredReport } from '../../reports/model/structured-report.ts';
+import { DOCX_PAGE, PAGE_MM } from '../../requests/reply-document.ts';
 import { exportDocument } from './export-document.ts';
 import type { GridCell, GridTable } from './table-grid.ts';
 
-/** A4 and the GB/T 9704-2012 §5.2.1 margins (版心 156 × 225 mm), in mm. */
-const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 } as const;
 const TWIPS_PER_MM = 1440 / 25.4;
 /** Width of the type area, in twips: tables fill it. */
 const TYPE_WIDTH_TWIPS = Math.round((PAGE_MM.width - PAGE_MM.left - PAGE_MM.right) * TWIPS_PER_MM);
@@ -140,22 +139,7 @@ export async function reportToDocx(report: StructuredReport): Promise<Buffer> {
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: Math.round(PAGE_MM.width * TWIPS_PER_MM), height: Math.round(PAGE_MM.height * TWIPS_PER_MM) },
-            margin: {
-              top: Math.round(PAGE_MM.top * TWIPS_PER_MM),
-              bottom: Math.round(PAGE_MM.bottom * TWIPS_PER_MM),
-              left: Math.round(PAGE_MM.left * TWIPS_PER_MM),
-              right: Math.round(PAGE_MM.right * TWIPS_PER_MM),
-            },
-          },
-        },
-        children,
-      },
-    ],
+    sections: [{ properties: { page: DOCX_PAGE }, children }],
   });
   return Packer.toBuffer(doc, false, [
     { path: 'word/fontTable.xml', data: fontTableXml() },

@@ -90,6 +90,21 @@ void describe('bindNarrative', () => {
     assert.equal(bound.html, '<p><strong>甲&lt;乙&gt;&amp;丙</strong></p>');
     assert.equal(bound.text, '甲<乙>&丙');
   });
+
+  void it('binds the same HTML again to other values, a piece with spaces as the sanitizer prints it', () => {
+    // The HTML is sanitized once and kept; the second binding must not reuse the first one's numbers.
+    const html = '<p>新收{{fact:requests.new}}件。 {{fact:fees.statement}}  {{cell:  t3/nope/total}}</p>';
+    const first = bindNarrative(html, VALUES);
+    assert.equal(first.text, '新收3119件。 本年度共收取政府信息公开信息处理费3940元（0.394万元）。 {{cell: t3/nope/total}}');
+    assert.deepEqual(first.unbound, ['{{cell:  t3/nope/total}}']);
+    const second = bindNarrative(html, { cells: {}, facts: { 'requests.new': 7, 'fees.statement': '甲  乙&丙' } });
+    assert.equal(second.html, '<p>新收7件。 甲  乙&amp;丙  {{cell:  t3/nope/total}}</p>');
+    assert.equal(second.text, '新收7件。 甲 乙&丙 {{cell: t3/nope/total}}');
+  });
+
+  void it('binds a text holding the private-use character it cuts the prepared text at', () => {
+    assert.equal(bindNarrative('<p>\uE000{{fact:requests.new}}件</p>', VALUES).text, '\uE0003119件');
+  });
 });
 
 void describe('formatNarrativeValue', () => {

@@ -112,19 +112,83 @@ export function formatNarrativeValue(value: NarrativeValue, unit?: FactUnit): st
  *   the text as written, so nothing wrong is printed) and the 【请填写…】 markers left unfilled
  */
 export function bindNarrative(html: string, values: NarrativeValues): BoundNarrative {
-  const clean = narrowTags(sanitizeRichText(html).html);
+  const prepared = prepareNarrative(html);
   const unbound = new Set<string>();
-  const bound = clean.replace(PLACEHOLDER_RE, (raw: string, body: string) => {
-    const value = valueOf(parsePlaceholder(raw, body), values);
-    if (value === undefined) {
-      unbound.add(raw);
-      return raw;
+  const htmlParts: string[] = [prepared.htmlParts[0] ?? ''];
+  // The text is put together from the prepared text when every printed piece is plain (see
+  // `PLAIN_PIECE_RE`); otherwise it is read from the bound HTML, as the prepared text would not say
+  // how the sanitizer treats the piece.
+  const textParts: string[] | null = prepared.textParts ? [prepared.textParts[0] ?? ''] : null;
+  let plain = textParts !== null;
+  prepared.placeholders.forEach((placeholder, i) => {
+    const value = valueOf(placeholder, values);
+    if (value === undefined) unbound.add(placeholder.raw);
+    const piece = value ?? placeholder.raw;
+    htmlParts.push(value === undefined ? piece : escapeHtml(piece), prepared.htmlParts[i + 1] ?? '');
+    if (plain && textParts) {
+      if (PLAIN_PIECE_RE.test(piece)) textParts.push(piece, prepared.textParts?.[i + 1] ?? '');
+      else plain = false;
     }
-    return escapeHtml(value);
   });
-  const text = sanitizeRichText(bound).text;
+  const bound = htmlParts.join('');
+  const text = plain && textParts ? textParts.join('') : sanitizeRichText(bound).text;
   const unfilled = [...new Set(text.match(UNFILLED_MARKER_RE) ?? [])];
   return { html: bound, text, unbound: [...unbound], unfilled };
+}
+
+/** A narrative's HTML sanitized and cut at its placeholders, ready to bind (see {@link prepareNarrative}). */
+interface PreparedNarrative {
+  /** The sanitized, narrowed HTML around the placeholders (one more part than placeholders). */
+  readonly htmlParts: readonly string[];
+  /** The placeholders in order of appearance (repeats included). */
+  readonly placeholders: readonly Placeholder[];
+  /** Its plain text around the placeholders, or null when it cannot be cut there. */
+  readonly textParts: readonly string[] | null;
+}
+
+/**
+ * Stands for a placeholder while the text is read: a private-use character (no whitespace, no
+ * markup), so the sanitizer and the text's line and space handling leave it as it is.
+ */
+const SLOT = '\uE000';
+/**
+ * A printed value (or unbound placeholder) that the sanitizer and the plain text keep exactly as it
+ * is: no whitespace (which the text collapses and trims), no markup or entity characters, not empty
+ * (an empty line is dropped), no slot character.
+ */
+const PLAIN_PIECE_RE = /^[^\s<>&"'\uE000]+$/;
+/** Prepared narratives by their stored HTML: templates are shared by every organization of a kind. */
+const prepared = new Map<string, PreparedNarrative>();
+/** Bound on {@link prepared} (it is emptied when full): a region's distinct narratives are far fewer. */
+const PREPARED_LIMIT = 1000;
+
+/**
+ * Sanitizes and narrows a narrative's HTML once per distinct HTML: the sanitizer is most of the
+ * cost of binding, and a region's reports share a few templates. The text around the placeholders
+ * is read from the sanitized HTML with each placeholder replaced by {@link SLOT}.
+ */
+function prepareNarrative(html: string): PreparedNarrative {
+  const known = prepared.get(html);
+  if (known) return known;
+  const clean = narrowTags(sanitizeRichText(html).html);
+  const htmlParts: string[] = [];
+  const placeholders: Placeholder[] = [];
+  let at = 0;
+  for (const m of clean.matchAll(PLACEHOLDER_RE)) {
+    htmlParts.push(clean.slice(at, m.index));
+    placeholders.push(parsePlaceholder(m[0], m[1] ?? ''));
+    at = m.index + m[0].length;
+  }
+  htmlParts.push(clean.slice(at));
+  let textParts: string[] | null = null;
+  if (!clean.includes(SLOT)) {
+    const parts = sanitizeRichText(htmlParts.join(SLOT)).text.split(SLOT);
+    if (parts.length === placeholders.length + 1) textParts = parts;
+  }
+  const result: PreparedNarrative = { htmlParts, placeholders, textParts };
+  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+  prepared.set(html, result);
+  return result;
 }
 
 /** The printed value of a placeholder, or undefined when it names nothing in `values`. */

@@ -77,6 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('structured', 'text', (c) => c.notNull())
     .addColumn('findings', 'text', (c) => c.notNull())
+    .addColumn('publication_date', 'text')
     .addColumn('imported_by', 'integer', (c) => c.references('app_user.id'))
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute();
