@@ -27,7 +27,8 @@ import {
 import { dashboardPage, membersPage, tracePage } from './annual-report-insight.views.ts';
 import { formatCellLabels } from './report-trace.ts';
 import type { CellTrace } from './report-trace.ts';
-import { resolveReportScope, traceCell } from './report-trace.service.ts';
+import { resolveReportScope } from './report-compute.service.ts';
+import { traceCell } from './report-trace.service.ts';
 import { compareRollupMembers } from './rollup-comparison.service.ts';
 import { dashboardOrganizations, submissionDashboard } from './submission-dashboard.service.ts';
 import type { DashboardQuery } from './submission-dashboard.service.ts';

@@ -197,3 +197,15 @@ export async function selectUserDisplayNames(db: Db, userIds: readonly number[])
   }
   return out;
 }
+
+/**
+ * The organization's report of a year as it stands for comparison (cross-year rules, similarity):
+ * the one submitted here (its frozen snapshot), else the latest imported published report.
+ * @returns the report and where it came from, or null when there is neither
+ */
+export async function findComparableReport(db: Db, organizationId: number, year: number): Promise<{ source: 'submitted' | 'imported'; report: StructuredReport } | null> {
+  const stored = await findAnnualReport(db, organizationId, year);
+  if (stored?.snapshot) return { source: 'submitted', report: stored.snapshot };
+  const imported = await findImportedReportFor(db, organizationId, year);
+  return imported ? { source: 'imported', report: imported } : null;
+}

@@ -16,14 +16,13 @@ import { extensionOf } from '../catalog/attachment.ts';
 import { findOrganizationById } from '../organizations/organization.repository.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { checkReport } from '../reports/checker/check-report.ts';
-import type { StructuredReport } from '../reports/model/structured-report.ts';
 import { MAX_INPUT_BYTES } from '../reports/reader/load-input.ts';
 import { readReport } from '../reports/reader/read-report.ts';
 import { countBySeverity } from '../reports/render/finding-index.ts';
 import { nowIso } from '../shared/clock.ts';
 import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { findAnnualReport, findImportedReportFor } from './annual-report.repository.ts';
+import { findComparableReport } from './annual-report.repository.ts';
 import type { ImportedReport } from './annual-report.repository.ts';
 import { findIdenticalImport, findImportedReportById, insertImportedReport, listImportedReportSummaries, selectOrganizationsNamed } from './imported-report.repository.ts';
 import type { ImportedReportFilters, ImportedReportSummary } from './imported-report.repository.ts';
@@ -91,12 +90,6 @@ async function matchOrganization(ctx: ServiceContext, name: string | null): Prom
   return matches.length === 1 ? (matches[0] ?? null) : null;
 }
 
-/** The organization's report of the year before for the cross-year rules: submitted here, else imported. */
-async function previousReport(ctx: ServiceContext, organizationId: number, year: number): Promise<StructuredReport | undefined> {
-  const stored = await findAnnualReport(ctx.store.db, organizationId, year - 1);
-  if (stored?.snapshot) return stored.snapshot;
-  return findImportedReportFor(ctx.store.db, organizationId, year - 1);
-}
 
 /**
  * Imports a published annual report file: reads it, checks it, stores the file and the result.
@@ -144,7 +137,7 @@ export async function importReport(ctx: ServiceContext, actor: Actor, input: Imp
   const existing = await findIdenticalImport(ctx.store.db, sha256, organization?.id ?? null, year);
   if (existing) return { report: existing, created: false, organization };
 
-  const previous = organization && year !== null ? await previousReport(ctx, organization.id, year) : undefined;
+  const previous = organization && year !== null ? (await findComparableReport(ctx.store.db, organization.id, year - 1))?.report : undefined;
   const findings = checkReport(report, previous ? { previous } : {});
   // Content-addressed: a failed transaction below leaves at most an unreferenced copy, never a wrong one.
   await storeFile(ctx.config.attachmentsDir, sha256, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));

@@ -5,6 +5,7 @@
  * (report-workflow.service.ts) stores narratives and freezes what is submitted.
  */
 import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
 import { authorize } from '../auth/policy.ts';
 import { findOrganizationById, selectSubtree } from '../organizations/organization.repository.ts';
 import type { Organization } from '../organizations/organization.ts';
@@ -17,7 +18,7 @@ import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { membersByPresets } from './annual-report.ts';
 import type { AnnualReport, MemberPreset, ReportScope } from './annual-report.ts';
-import { findAnnualReport, findImportedReportFor, selectSubtreeReports } from './annual-report.repository.ts';
+import { findAnnualReport, findComparableReport, selectSubtreeReports } from './annual-report.repository.ts';
 import { buildComputedReport } from './computed-report.ts';
 import { composeNarrative } from './report-narrative.ts';
 import type { ComposedNarrative } from './report-narrative.ts';
@@ -67,7 +68,12 @@ export interface ComputedAnnualReport {
   stored: AnnualReport | null;
 }
 
-function checkYear(year: number): void {
+/**
+ * Checks a report year.
+ * @throws GongkaiError `VALIDATION_FAILED` (field `year`) unless an integer from
+ *   {@link MIN_REPORT_YEAR} to {@link MAX_REPORT_YEAR}
+ */
+export function checkReportYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
     throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}, got ${year}`, messageZh: `年度应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 的整数` }]);
   }
@@ -82,9 +88,12 @@ export function defaultFormat(year: number): FormatId {
   return formatForYear(year)?.id ?? '2014';
 }
 
-/** Loads an organization or throws `ORGANIZATION_UNKNOWN`. */
-async function loadOrganization(ctx: ServiceContext, id: number): Promise<Organization> {
-  const org = Number.isInteger(id) ? await findOrganizationById(ctx.store.db, id) : undefined;
+/**
+ * The organization with `id`.
+ * @throws GongkaiError `ORGANIZATION_UNKNOWN` (field `organizationId`) when there is none
+ */
+export async function organizationOrThrow(db: Db, id: number): Promise<Organization> {
+  const org = Number.isInteger(id) ? await findOrganizationById(db, id) : undefined;
   if (!org) throw new GongkaiError('ORGANIZATION_UNKNOWN', `organizationId ${id}`, { issues: [{ field: 'organizationId', message: `organization ${id} does not exist`, messageZh: `机构 ${id} 不存在` }] });
   return org;
 }
@@ -147,6 +156,36 @@ export function assembleReport(
   return { cells, narrative, report, findings };
 }
 
+/** A report's organization, stored report, format, subtree and members, as every report query resolves them. */
+export interface ResolvedReportScope {
+  organization: Organization;
+  stored: AnnualReport | null;
+  formatId: FormatId;
+  /** The organization's subtree (itself included). */
+  subtree: Organization[];
+  scope: ReportScope;
+  /** Member ids, sorted. */
+  members: number[];
+}
+
+/**
+ * Resolves what a report query covers. Permission: `reports.read` on the organization.
+ * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN`, `ORGANIZATION_UNKNOWN`, `VALIDATION_FAILED`
+ *   (year, members), `FORMAT_UNKNOWN`
+ */
+export async function resolveReportScope(ctx: ServiceContext, actor: Actor, query: Pick<ReportQuery, 'organizationId' | 'year' | 'formatId' | 'scope' | 'members' | 'presets'>): Promise<ResolvedReportScope> {
+  authorize(actor, 'reports.read');
+  checkReportYear(query.year);
+  const db = ctx.store.db;
+  const organization = await organizationOrThrow(db, query.organizationId);
+  authorize(actor, 'reports.read', { organizationPath: organization.path });
+  const stored = (await findAnnualReport(db, organization.id, query.year)) ?? null;
+  const formatId = query.formatId ?? stored?.formatId ?? defaultFormat(query.year);
+  const subtree = await selectSubtree(db, organization.path);
+  const { scope, members } = resolveMembers(organization, subtree, query, stored);
+  return { organization, stored, formatId, subtree, scope, members };
+}
+
 /**
  * Computes an organization's report for a year from the records.
  * Permission: `reports.read` on the organization.
@@ -154,15 +193,8 @@ export function assembleReport(
  *   (year, members), `FORMAT_UNKNOWN`
  */
 export async function computeAnnualReport(ctx: ServiceContext, actor: Actor, query: ReportQuery): Promise<ComputedAnnualReport> {
-  authorize(actor, 'reports.read');
-  checkYear(query.year);
-  const org = await loadOrganization(ctx, query.organizationId);
-  authorize(actor, 'reports.read', { organizationPath: org.path });
+  const { organization: org, stored, formatId, subtree, scope, members } = await resolveReportScope(ctx, actor, query);
   const db = ctx.store.db;
-  const stored = (await findAnnualReport(db, org.id, query.year)) ?? null;
-  const formatId = query.formatId ?? stored?.formatId ?? defaultFormat(query.year);
-  const subtree = await selectSubtree(db, org.path);
-  const { scope, members } = resolveMembers(org, subtree, query, stored);
   const figures = await selectSubtreeFigures(db, org.path, query.year, formatId);
   const previous = await previousReport(ctx, org, query.year, scope, members);
   const assembled = assembleReport(org, query.year, formatId, members, figures, query.sections ?? stored?.sections ?? null, stored?.publicationDate ?? null, previous?.report);
@@ -194,10 +226,9 @@ async function previousReport(
   const db = ctx.store.db;
   const before = year - 1;
   if (before < MIN_REPORT_YEAR) return null;
+  const comparable = await findComparableReport(db, org.id, before);
+  if (comparable) return comparable;
   const stored = await findAnnualReport(db, org.id, before);
-  if (stored?.snapshot) return { source: 'submitted', report: stored.snapshot };
-  const imported = await findImportedReportFor(db, org.id, before);
-  if (imported) return { source: 'imported', report: imported };
   const formatId = stored?.formatId ?? defaultFormat(before);
   const figures = await selectSubtreeFigures(db, org.path, before, formatId);
   const counted = scope === 'own' ? [org.id] : members;
@@ -232,8 +263,8 @@ export interface RegionReport {
  */
 export async function computeRegionReports(ctx: ServiceContext, actor: Actor, rootId: number, year: number, formatId: FormatId = defaultFormat(year)): Promise<RegionReport[]> {
   authorize(actor, 'reports.read');
-  checkYear(year);
-  const root = await loadOrganization(ctx, rootId);
+  checkReportYear(year);
+  const root = await organizationOrThrow(ctx.store.db, rootId);
   authorize(actor, 'reports.read', { organizationPath: root.path });
   const db = ctx.store.db;
   const [subtree, figures, stored] = await Promise.all([selectSubtree(db, root.path), selectSubtreeFigures(db, root.path, year, formatId), selectSubtreeReports(db, root.path, year)]);

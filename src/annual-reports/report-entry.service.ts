@@ -21,7 +21,8 @@ import { isEnteredCell } from './report-figures.ts';
 import type { EnteredFigure } from './report-figures.ts';
 import { selectEntries, upsertEntry } from './report-figures.repository.ts';
 import { isLocked } from './report-workflow.ts';
-import { checkReportYear, organizationOrThrow, reportValues } from './report-workflow.service.ts';
+import { checkReportYear, organizationOrThrow } from './report-compute.service.ts';
+import { reportValues } from './report-workflow.service.ts';
 
 /** One figure as entered: a value, or null to remove the cell's entry. */
 export interface EntryInput {

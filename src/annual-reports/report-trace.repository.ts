@@ -142,14 +142,3 @@ export async function selectReviewApplicants(db: Db, ids: readonly number[]): Pr
   return names;
 }
 
-/**
- * Display names of users.
- * @returns user id → display name (absent ids are left out)
- */
-export async function selectUserNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
-  const names = new Map<number, string>();
-  for (const list of chunks([...new Set(ids)])) {
-    for (const r of await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', list).execute()) names.set(Number(r.id), r.display_name);
-  }
-  return names;
-}

@@ -4,62 +4,22 @@
  * figures, and lists the records that make it up (report-trace.ts). Reads only.
  */
 import type { Actor } from '../auth/actor.ts';
-import { authorize, can } from '../auth/policy.ts';
-import { findOrganizationById, selectSubtree } from '../organizations/organization.repository.ts';
-import type { Organization } from '../organizations/organization.ts';
-import type { FormatId } from '../reports/format/report-format.ts';
+import { can } from '../auth/policy.ts';
 import { maskName } from '../requests/personal-data.ts';
-import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import type { AnnualReport, ReportScope } from './annual-report.ts';
-import { findAnnualReport } from './annual-report.repository.ts';
-import { defaultFormat, MAX_REPORT_YEAR, MIN_REPORT_YEAR, resolveMembers } from './report-compute.service.ts';
+import { resolveReportScope } from './report-compute.service.ts';
 import type { ReportQuery } from './report-compute.service.ts';
 import { computeCells } from './report-figures.ts';
 import { emptyFigures, selectSubtreeFigures } from './report-figures.repository.ts';
 import { casesInCell, checkCell, reviewsInCell, traceTotal } from './report-trace.ts';
 import type { CellTrace, TracedCase, TracedEntry, TracedItem, TracedReview } from './report-trace.ts';
-import { selectPublishedProactiveItems, selectReviewApplicants, selectTraceCases, selectTraceItems, selectUserNames } from './report-trace.repository.ts';
+import { selectPublishedProactiveItems, selectReviewApplicants, selectTraceCases, selectTraceItems } from './report-trace.repository.ts';
+import { selectUserDisplayNames } from './annual-report.repository.ts';
 
 /** Which report, and which of its cells. */
 export interface TraceQuery extends Pick<ReportQuery, 'organizationId' | 'year' | 'formatId' | 'scope' | 'members' | 'presets'> {
   /** The cell id, `table/row/column` (e.g. `t3/new/total`). */
   cell: string;
-}
-
-/** A report's organization, stored report, format, subtree and members, resolved as `computeAnnualReport` resolves them. */
-export interface ResolvedReportScope {
-  organization: Organization;
-  stored: AnnualReport | null;
-  formatId: FormatId;
-  /** The organization's subtree (itself included). */
-  subtree: Organization[];
-  scope: ReportScope;
-  /** Member ids, sorted. */
-  members: number[];
-}
-
-/**
- * Resolves what a report query covers. Permission: `reports.read` on the organization.
- * @throws GongkaiError `UNAUTHENTICATED`, `FORBIDDEN`, `ORGANIZATION_UNKNOWN`, `VALIDATION_FAILED`
- *   (year, members), `FORMAT_UNKNOWN`
- */
-export async function resolveReportScope(ctx: ServiceContext, actor: Actor, query: Pick<ReportQuery, 'organizationId' | 'year' | 'formatId' | 'scope' | 'members' | 'presets'>): Promise<ResolvedReportScope> {
-  authorize(actor, 'reports.read');
-  if (!Number.isInteger(query.year) || query.year < MIN_REPORT_YEAR || query.year > MAX_REPORT_YEAR) {
-    throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}, got ${query.year}`, messageZh: `年度应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 的整数` }]);
-  }
-  const db = ctx.store.db;
-  const organization = Number.isInteger(query.organizationId) ? await findOrganizationById(db, query.organizationId) : undefined;
-  if (!organization) {
-    throw new GongkaiError('ORGANIZATION_UNKNOWN', `organizationId ${query.organizationId}`, { issues: [{ field: 'organizationId', message: `organization ${query.organizationId} does not exist`, messageZh: `机构 ${query.organizationId} 不存在` }] });
-  }
-  authorize(actor, 'reports.read', { organizationPath: organization.path });
-  const stored = (await findAnnualReport(db, organization.id, query.year)) ?? null;
-  const formatId = query.formatId ?? stored?.formatId ?? defaultFormat(query.year);
-  const subtree = await selectSubtree(db, organization.path);
-  const { scope, members } = resolveMembers(organization, subtree, query, stored);
-  return { organization, stored, formatId, subtree, scope, members };
 }
 
 /**
@@ -139,7 +99,7 @@ export async function traceCell(ctx: ServiceContext, actor: Actor, query: TraceQ
     });
   } else {
     const entered = cells.entries[cell] ?? [];
-    const users = await selectUserNames(db, entered.flatMap((e) => (e.enteredBy === null ? [] : [e.enteredBy])));
+    const users = await selectUserDisplayNames(db, entered.flatMap((e) => (e.enteredBy === null ? [] : [e.enteredBy])));
     entries = entered.map((e) => ({
       organizationId: e.organizationId,
       organizationName: nameOf(e.organizationId),

@@ -29,9 +29,9 @@ import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { AnnualReport, AnnualReportStep, MemberPreset, ReportScope, ReportStatus } from './annual-report.ts';
-import { findAnnualReport, findAnnualReportById, findImportedReportFor, insertAnnualReport, insertReportStep, listReportSteps, selectSubtreeReports, selectUserDisplayNames, updateAnnualReport } from './annual-report.repository.ts';
+import { findAnnualReport, findAnnualReportById, findComparableReport, insertAnnualReport, insertReportStep, listReportSteps, selectSubtreeReports, selectUserDisplayNames, updateAnnualReport } from './annual-report.repository.ts';
 import type { AnnualReportValues } from './annual-report.repository.ts';
-import { computeAnnualReport, MAX_REPORT_YEAR, MIN_REPORT_YEAR, resolveMembers } from './report-compute.service.ts';
+import { checkReportYear, computeAnnualReport, organizationOrThrow, resolveMembers } from './report-compute.service.ts';
 import type { ComputedAnnualReport } from './report-compute.service.ts';
 import { blockingFindings, deadlineFor, isOverdue, REPORT_TRANSITIONS, reportTransition, validOverrideReason, validReturnComment } from './report-workflow.ts';
 import type { ReportAction, ReportDeadline } from './report-workflow.ts';
@@ -85,28 +85,6 @@ export interface ReportListRow {
 }
 
 const ENTITY = 'annual_report';
-
-/**
- * Checks a report year.
- * @param year the year reported on (a calendar year)
- * @throws GongkaiError `VALIDATION_FAILED` (field `year`) unless an integer from
- *   {@link MIN_REPORT_YEAR} to {@link MAX_REPORT_YEAR}
- */
-export function checkReportYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
-    throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}, got ${year}`, messageZh: `年度应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 的整数` }]);
-  }
-}
-
-/**
- * The organization with `id`.
- * @throws GongkaiError `ORGANIZATION_UNKNOWN` (field `organizationId`) when there is none
- */
-export async function organizationOrThrow(db: Db, id: number): Promise<Organization> {
-  const org = Number.isInteger(id) ? await findOrganizationById(db, id) : undefined;
-  if (!org) throw new GongkaiError('ORGANIZATION_UNKNOWN', `organizationId ${id}`, { issues: [{ field: 'organizationId', message: `organization ${id} does not exist`, messageZh: `机构 ${id} 不存在` }] });
-  return org;
-}
 
 async function reportOrThrow(db: Db, id: number): Promise<{ report: AnnualReport; org: Organization }> {
   const report = Number.isInteger(id) ? await findAnnualReportById(db, id) : undefined;
@@ -619,13 +597,6 @@ function sectionTexts(sections: readonly { id: string; text: string }[]): Record
   return Object.fromEntries(sections.map((s) => [s.id, s.text]));
 }
 
-/** The organization's report of `year` for comparison: the frozen one submitted here, else an imported one. */
-async function comparableReport(db: Db, organizationId: number, year: number): Promise<{ source: 'submitted' | 'imported'; report: StructuredReport } | null> {
-  const stored = await findAnnualReport(db, organizationId, year);
-  if (stored?.snapshot) return { source: 'submitted', report: stored.snapshot };
-  const imported = await findImportedReportFor(db, organizationId, year);
-  return imported ? { source: 'imported', report: imported } : null;
-}
 
 /**
  * Everything the report page needs: the computed report, the steps with names, the deadline
@@ -652,7 +623,7 @@ export async function getReportWorkspace(ctx: ServiceContext, actor: Actor, orga
   const userNames = await selectUserDisplayNames(db, ids);
   const competent = await competentOrganization(db, org);
   const orgTarget = { organizationPath: org.path };
-  const previous = await comparableReport(db, org.id, year - 1);
+  const previous = await findComparableReport(db, org.id, year - 1);
   const current = sectionTexts(computed.narrative.sections);
   const values = { cells: computed.cells.values, facts: computed.narrative.facts };
   const literalNumbers: Record<string, LiteralNumber[]> = {};

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import type { ReportScope } from './annual-report.ts';
 import type { ReportQuery } from './report-compute.service.ts';
 import { emptyFigures, selectSubtreeFigures } from './report-figures.repository.ts';
-import { resolveReportScope } from './report-trace.service.ts';
+import { resolveReportScope } from './report-compute.service.ts';
 import { compareMembers } from './rollup-comparison.ts';
 import type { MemberComparison } from './rollup-comparison.ts';
 import { selectReportStatuses } from './report-status.repository.ts';

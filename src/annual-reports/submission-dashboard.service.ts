@@ -9,9 +9,9 @@ import { ACTIONS, authorize, grantedPaths, inSubtree } from '../auth/policy.ts';
 import { findOrganizationById, selectAllOrganizations } from '../organizations/organization.repository.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { today } from '../shared/clock.ts';
-import { GongkaiError, validationFailed } from '../shared/errors.ts';
+import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
+import { checkReportYear } from './report-compute.service.ts';
 import { findFirstRootOrganization, selectOverseenOrganizations, selectReportStatuses } from './report-status.repository.ts';
 import { buildDashboard } from './submission-dashboard.ts';
 import type { SubmissionDashboard } from './submission-dashboard.ts';
@@ -48,9 +48,7 @@ export async function submissionDashboard(ctx: ServiceContext, actor: Actor, que
   authorize(actor, 'reports.read');
   const date = today(ctx.clock);
   const year = query.year ?? Number(date.slice(0, 4)) - 1;
-  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
-    throw validationFailed([{ field: 'year', message: `year must be an integer from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}, got ${year}`, messageZh: `年度应为 ${MIN_REPORT_YEAR}–${MAX_REPORT_YEAR} 的整数` }]);
-  }
+  checkReportYear(year);
   const db = ctx.store.db;
   const organization = query.organizationId === undefined ? await defaultOrganization(ctx, actor) : await findOrganizationById(db, query.organizationId);
   if (!organization) {
