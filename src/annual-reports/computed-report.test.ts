@@ -47,6 +47,12 @@ void describe('buildComputedReport', () => {
     assert.equal(report.publicationDate?.date, '2026-03-20');
   });
 
+  void it('keeps the office\'s text as written (full-width punctuation), not the reader\'s normalised copy', () => {
+    const report = buildComputedReport(input({ sections: [{ id: 'overview', text: '（一）主动公开情况。本年度新收政府信息公开申请5件，均已办结。\n\n  第二段。  ' }] }));
+    assert.equal(report.sections.find((s) => s.id === 'overview')?.text, '（一）主动公开情况。本年度新收政府信息公开申请5件，均已办结。\n第二段。');
+    assert.deepEqual(report.claims.find((c) => c.value === 5)?.cells, ['t3/new/total']);
+  });
+
   void it('lets the checker catch text that contradicts the table (V07)', () => {
     const report = buildComputedReport(input({ sections: [{ id: 'overview', text: '本年度新收政府信息公开申请7件。' }] }));
     const v07 = checkReport(report).filter((f) => f.rule === 'V07');

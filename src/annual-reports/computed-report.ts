@@ -62,6 +62,14 @@ function formatSkeleton(formatId: FormatId): FormatSkeleton {
 /** The report's title (defined with the templates). */
 export { reportTitle };
 
+/** The non-empty paragraphs of a section's text, trimmed, as they are printed. */
+function paragraphsOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '');
+}
+
 /**
  * The report as plain text, in the order a printed report has: title, sections with their
  * headings (一、总体情况 …) and the narrative, then the date line. Tables are not printed (their
@@ -71,11 +79,11 @@ export function narrativeText(input: ComputedReportInput): string {
   const format = getFormat(input.formatId);
   const byId = new Map(input.sections.map((s) => [s.id, s.text]));
   const lines = [reportTitle(input.organization.name, input.year), ''];
-  for (const paragraph of (byId.get('preamble') ?? '').split('\n')) if (paragraph.trim() !== '') lines.push(paragraph.trim());
+  lines.push(...paragraphsOf(byId.get('preamble') ?? ''));
   for (const section of format.sections) {
     lines.push(`${section.number}、${section.title}`);
     const text = byId.get(section.id) ?? '';
-    for (const paragraph of text.split('\n')) if (paragraph.trim() !== '') lines.push(paragraph.trim());
+    lines.push(...paragraphsOf(text));
     lines.push('');
   }
   return lines.join('\n');
@@ -92,6 +100,7 @@ export function buildComputedReport(input: ComputedReportInput): StructuredRepor
   const text = narrativeText(input);
   const read = readNarrative(textToSourceDocument(text), input.formatId);
   const title = reportTitle(input.organization.name, input.year);
+  const written = new Map(input.sections.map((section) => [section.id, paragraphsOf(section.text).join('\n')]));
   const cells: Cell[] = [];
   for (const { id, table, row, column } of skeleton) {
     const value = input.cells[id];
@@ -110,8 +119,14 @@ export function buildComputedReport(input: ComputedReportInput): StructuredRepor
     year: input.year,
     format: { id: input.formatId, source: 'option' },
     publicationDate: input.publicationDate === null ? null : { date: input.publicationDate, source: 'option', position: null },
-    // The title line is read as the start of the opening paragraphs: it is the report's title, not its text.
-    sections: read.sections.map((s) => (s.id === 'preamble' ? { ...s, text: s.text.replace(/^[^\n]*\n?/, (line) => (line.trim() === title ? '' : line)) } : s)),
+    // The reader found the sections (and read the claims from normalised text); what is printed is
+    // the office's text as written, full-width punctuation included (NFKC would turn （，） into (,)).
+    sections: read.sections.map((s) => {
+      const printed = written.get(s.id);
+      if (printed !== undefined) return { ...s, text: printed };
+      // The title line is read as the start of the opening paragraphs: it is the report's title, not its text.
+      return s.id === 'preamble' ? { ...s, text: s.text.replace(/^[^\n]*\n?/, (line) => (line.trim() === title ? '' : line)) } : s;
+    }),
     tables: tables.map((t) => ({ ...t })),
     cells,
     ambiguities: [],

@@ -83,7 +83,7 @@ function fillFor(marker: string, org: Organization, index: number): string {
   if (marker.includes('主动公开工作')) return `${name}按照“公开为常态、不公开为例外”的原则，通过政府网站、政务新媒体和政府公报及时发布各类政府信息。`;
   if (marker.includes('依申请公开工作')) return '严格执行登记、审核、办理、答复、归档等环节的工作规范，做到依法依规、按时答复。';
   if (marker.includes('政府信息管理')) return `${name}落实公开属性源头认定和保密审查制度，对本机关制发的政策文件开展动态清理并及时标注有效性。`;
-  if (marker.includes('平台建设')) return '加强政府网站和政务新媒体建设管理，规范政府信息公开专栏设置，定期开展内容检查。';
+  if (marker.includes('公开平台')) return '加强政府网站和政务新媒体建设管理，规范政府信息公开专栏设置，定期开展内容检查。';
   if (marker.includes('监督检查')) return '主要负责同志定期听取政府信息公开工作汇报，将政府信息公开工作纳入年度绩效考核，组织开展季度检查。';
   if (marker.includes('工作考核')) return `本年度${name}政府信息公开工作年度考核等次为良好，社会评议满意率为百分之九十以上，未发生因政府信息公开工作被追究责任的情况。`;
   if (marker.includes('存在的主要问题')) {
