@@ -378,6 +378,22 @@ void describe('extractTables: stray numbers in a table region', () => {
   });
 });
 
+void describe('extractTables: table 四 after a narrative', () => {
+  void it('reads the fifteen values after the table\'s own header, not the numbers of the section text before it', () => {
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '本年度因政府信息公开工作被申请行政复议3件，召开专题会议2次。',
+      '行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计',
+      // Values that break V04 on purpose: no identity can tell the table's numbers from the text's.
+      '11 12 13 14 15 16 17 18 19 20 21 22 23 24 25',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const ex = extractTables(textDoc(text), FORMAT_2021);
+    assert.deepEqual(rowValues(ex, 't4', 'cases'), [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    assert.ok(rowCells(ex, 't4', 'cases').every((c) => c.status === 'number'));
+  });
+});
+
 void describe('extractTables: column identities settle rows the row identity leaves open', () => {
   // 2019 table 三 flattened; 一 and （一） print 100001011, which V03 alone splits as
   // 1,0,0,0,0,10,11 or 10,0,0,0,1,0,11. （七）总计 is printed with spaces (1 0 0 0 0 10 11), so
