@@ -4,27 +4,13 @@ import { checkReport } from '../reports/checker/check-report.ts';
 import type { ClassifiedCases } from '../requests/request-statistics.ts';
 import { buildComputedReport } from './computed-report.ts';
 import { computeCells, enteredCells, isEnteredCell } from './report-figures.ts';
-import type { EnteredFigure, OrganizationFigures, ReviewFigure } from './report-figures.ts';
+import type { EnteredFigure, OrganizationFigures } from './report-figures.ts';
+import { reviewFigure } from '../../test/helpers/review-figure.ts';
 
 function group(over: Partial<ClassifiedCases>): ClassifiedCases {
   return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
 }
 
-function review(over: Partial<ReviewFigure>): ReviewFigure {
-  return {
-    id: 1,
-    organizationId: 1,
-    reviewingBody: '吴忠市人民政府',
-    caseNumber: null,
-    path: 'reconsideration',
-    defendantRole: 'original-agency',
-    filedOn: '2025-04-01',
-    suitFiledOn: null,
-    decidedOn: '2025-06-01',
-    outcome: 'upheld',
-    ...over,
-  };
-}
 
 function entry(organizationId: number, cell: string, value: number): EnteredFigure {
   return { organizationId, cell, value, source: 'manual', note: null, enteredBy: 1, enteredAt: '2026-01-10T02:00:00.000Z' };
@@ -51,12 +37,12 @@ void describe('which cells are entered by hand', () => {
 void describe('computeCells', () => {
   const a = figures(1, {
     requestGroups: [group({ count: 3 }), group({ requesterType: 'business', outcome: 'partial', count: 1, feeYuan: 100 }), group({ received: 'before', decided: 'after', conclusion: null, outcome: null, count: 2 })],
-    reviews: [review({ id: 1, caseNumber: '吴行复〔2025〕7号' }), review({ id: 2, path: 'direct-suit', reviewingBody: '利通区人民法院', filedOn: '2025-05-01', suitFiledOn: '2025-05-01', decidedOn: null, outcome: 'pending' })],
+    reviews: [reviewFigure({ id: 1, caseNumber: '吴行复〔2025〕7号' }), reviewFigure({ id: 2, path: 'direct-suit', reviewingBody: '利通区人民法院', filedOn: '2025-05-01', suitFiledOn: '2025-05-01', decidedOn: null, outcome: 'pending' })],
     entries: [entry(1, 't2-5/licensing/decisions', 120), entry(1, 't2-8/fees/amount', 1.25)],
   });
   const b = figures(2, {
     // The same reconsideration recorded by a second respondent, and a co-defendant record: neither counts again.
-    reviews: [review({ id: 3, organizationId: 2, caseNumber: '吴行复 〔2025〕7号' }), review({ id: 4, organizationId: 2, path: 'direct-suit', reviewingBody: '利通区人民法院', defendantRole: 'co-defendant', filedOn: '2025-05-01', suitFiledOn: '2025-05-01', decidedOn: null, outcome: 'pending' })],
+    reviews: [reviewFigure({ id: 3, organizationId: 2, caseNumber: '吴行复 〔2025〕7号' }), reviewFigure({ id: 4, organizationId: 2, path: 'direct-suit', reviewingBody: '利通区人民法院', defendantRole: 'co-defendant', filedOn: '2025-05-01', suitFiledOn: '2025-05-01', decidedOn: null, outcome: 'pending' })],
     entries: [entry(2, 't2-5/licensing/decisions', 30), entry(2, 't2-8/fees/amount', 0.0001)],
   });
 

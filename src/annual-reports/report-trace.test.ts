@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isGongkaiError } from '../shared/errors.ts';
-import type { ReviewFigure } from './report-figures.ts';
 import { casesInCell, checkCell, formatCellLabels, requestCaseCells, reviewRecordCells, reviewsInCell, traceTotal } from './report-trace.ts';
 import type { TraceCaseRow } from './report-trace.ts';
+import { reviewFigure } from '../../test/helpers/review-figure.ts';
 
 function caseRow(over: Partial<TraceCaseRow>): TraceCaseRow {
   return {
@@ -29,21 +29,6 @@ function caseRow(over: Partial<TraceCaseRow>): TraceCaseRow {
   };
 }
 
-function review(over: Partial<ReviewFigure>): ReviewFigure {
-  return {
-    id: 1,
-    organizationId: 1,
-    reviewingBody: '吴忠市人民政府',
-    caseNumber: null,
-    path: 'reconsideration',
-    defendantRole: 'original-agency',
-    filedOn: '2025-04-01',
-    suitFiledOn: null,
-    decidedOn: '2025-06-01',
-    outcome: 'upheld',
-    ...over,
-  };
-}
 
 void describe('requestCaseCells', () => {
   void it('a case received and disclosed in the year counts in 一, its result row and （七）, each under its column and 总计', () => {
@@ -103,22 +88,22 @@ void describe('requestCaseCells', () => {
 
 void describe('reviewRecordCells and reviewsInCell', () => {
   void it('a reconsideration decided after the year end counts as 尚未审结 in its filing year', () => {
-    const r = review({ filedOn: '2025-11-20', decidedOn: '2026-01-15', outcome: 'upheld' });
+    const r = reviewFigure({ filedOn: '2025-11-20', decidedOn: '2026-01-15', outcome: 'upheld' });
     assert.deepEqual(reviewRecordCells(r, 2025, '2021'), { 't4/cases/reconsideration-pending': 1, 't4/cases/reconsideration-total': 1 });
     assert.deepEqual(reviewRecordCells(r, 2025, '2014'), { 'stats/reconsideration-total/value': 1, 'stats/reconsideration-other/value': 1 });
     assert.deepEqual(reviewRecordCells(r, 2026, '2021'), {});
   });
 
   void it('a co-defendant record counts nowhere', () => {
-    assert.deepEqual(reviewRecordCells(review({ path: 'direct-suit', defendantRole: 'co-defendant', suitFiledOn: '2025-04-01' }), 2025, '2021'), {});
+    assert.deepEqual(reviewRecordCells(reviewFigure({ path: 'direct-suit', defendantRole: 'co-defendant', suitFiledOn: '2025-04-01' }), 2025, '2021'), {});
   });
 
   void it('of one case recorded twice the smaller id is listed, whatever the order; a co-defendant never stands in', () => {
     const records = [
-      review({ id: 7, organizationId: 2, caseNumber: '吴行复〔2025〕7号' }),
-      review({ id: 3, organizationId: 1, caseNumber: '吴行复 〔2025〕7号' }),
-      review({ id: 1, organizationId: 3, path: 'direct-suit', reviewingBody: '利通区人民法院', caseNumber: '（2025）宁0302行初5号', defendantRole: 'co-defendant', suitFiledOn: '2025-05-01' }),
-      review({ id: 5, organizationId: 4, path: 'direct-suit', reviewingBody: '利通区人民法院', caseNumber: '（2025）宁0302行初5号', suitFiledOn: '2025-05-01' }),
+      reviewFigure({ id: 7, organizationId: 2, caseNumber: '吴行复〔2025〕7号' }),
+      reviewFigure({ id: 3, organizationId: 1, caseNumber: '吴行复 〔2025〕7号' }),
+      reviewFigure({ id: 1, organizationId: 3, path: 'direct-suit', reviewingBody: '利通区人民法院', caseNumber: '（2025）宁0302行初5号', defendantRole: 'co-defendant', suitFiledOn: '2025-05-01' }),
+      reviewFigure({ id: 5, organizationId: 4, path: 'direct-suit', reviewingBody: '利通区人民法院', caseNumber: '（2025）宁0302行初5号', suitFiledOn: '2025-05-01' }),
     ];
     assert.deepEqual(reviewsInCell(records, 't4/cases/reconsideration-total', 2025, '2021').map((r) => r.record.id), [3]);
     assert.deepEqual(reviewsInCell(records, 't4/cases/direct-suit-total', 2025, '2021').map((r) => r.record.id), [5]);
