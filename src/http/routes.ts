@@ -7,6 +7,7 @@ import { annualReportApiRoutes } from '../annual-reports/annual-report.routes.ts
 import { annualReportExportRoutes } from '../annual-reports/annual-report-export.routes.ts';
 import { annualReportPortalRoutes } from '../annual-reports/annual-report-portal.routes.ts';
 import { importedReportConsoleRoutes } from '../annual-reports/imported-report-console.routes.ts';
+import { importedReportApiRoutes } from '../annual-reports/imported-report.routes.ts';
 import { annualReportInsightRoutes } from '../annual-reports/annual-report-insight.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -50,4 +51,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   annualReportPortalRoutes,
   annualReportExportRoutes,
   importedReportConsoleRoutes,
+  importedReportApiRoutes,
 ];

@@ -8,6 +8,7 @@
  * 404 where a record is hidden from the caller (an unpublished item looks absent to the public).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import type { Role } from '../../src/auth/actor.ts';
 import { systemActor } from '../../src/auth/actor.ts';
@@ -104,6 +105,9 @@ async function reportIn(w: World, where: Where, status: 'draft' | 'submitted' | 
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** A real published report (the demo's copy of 吴忠市 2017) for the import route. */
+const WUZHONG_2017 = readFileSync(new URL('../../src/demo/data/wuzhong-2017.txt', import.meta.url));
 
 function multipart(fileName: string, type: string, data: Buffer, fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----gongkaiMatrixBoundary';
@@ -219,6 +223,8 @@ const MATRIX: Row[] = [
   // Request statistics (tables 三 and 四): read by staff of the subtree (requests.read and reviews.read).
   { route: 'GET /api/requests/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/requests/statistics?organizationId=${orgOf(w, where).id}&year=2026&format=2021` }) },
   // Annual reports: the staff export (the draft computed now; the snapshot once submitted).
+  // Importing a published report file: editors and org admins of the organization (and system admins anywhere).
+  { route: 'POST /api/reports/imports', grants: { ...drafting, system_admin: 'all' }, make: (w, where) => Promise.resolve({ method: 'POST', url: `/api/reports/imports?organizationId=${orgOf(w, where).id}&year=2017`, ...multipart('wuzhong-2017.txt', 'text/plain', WUZHONG_2017) }) },
   { route: 'GET /api/reports/{orgId}/{year}/export', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/reports/${orgOf(w, where).id}/2026/export?format=json` }) },
   // Annual reports (2019 art. 49–50): read by staff of the subtree; written and submitted by editors and org admins;
   // returned or accepted on the competent OGI department's organization (approver, org_admin); published by approvers.
