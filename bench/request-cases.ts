@@ -7,6 +7,7 @@
  * the same rows.
  */
 import { sql } from 'kysely';
+import { fromEpochDay, toEpochDay } from '../src/calendar/working-days.ts';
 import type { WorkingDayCalendar } from '../src/calendar/working-days.ts';
 import type { Store } from '../src/db/dialect.ts';
 import { foldCase } from '../src/requests/case-clock.ts';
@@ -16,6 +17,7 @@ import { CHANNELS, REQUESTER_TYPES } from '../src/requests/request-case.ts';
 import type { LoggedEvent, RequestEvent } from '../src/requests/request-event.ts';
 import { REPLY_OUTCOMES } from '../src/requests/request-outcome.ts';
 import { prng } from '../test/helpers/prng.ts';
+import { projectionColumns } from '../src/requests/request.repository.ts';
 
 /** An organization cases are spread over. */
 export interface BenchOrg {
@@ -25,7 +27,7 @@ export interface BenchOrg {
 
 /** `YYYY-MM-DD` `days` calendar days after `date`. */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return fromEpochDay(toEpochDay(date) + days);
 }
 
 /** Events numbered 1, 2, … as the event log stores them. */
@@ -108,17 +110,7 @@ export class SyntheticCases {
       purpose: null,
       delivery_form: 'electronic',
       delivery_method: 'email',
-      status: c.status,
-      waiting_on: c.waitingOn,
-      outcome: c.outcome,
-      outcome_on: c.outcomeOn,
-      legal_basis: c.legalBasis,
-      clock_starts_after: c.deadline?.clockStartsAfter ?? null,
-      reply_due: c.deadline?.replyDue ?? null,
-      final_due: c.deadline?.finalDue ?? null,
-      extended: c.extension ? 1 : 0,
-      fee_yuan: c.fee?.paidOn ? c.fee.amountYuan : 0,
-      closed_on: c.closedOn,
+      ...projectionColumns(c),
       synthetic: 1,
       created_by: null,
       created_at: '2026-01-15T02:00:00.000Z',

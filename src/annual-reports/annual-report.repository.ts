@@ -13,7 +13,7 @@ import type { AnnualReport, AnnualReportStep, ReportScope, ReportStatus } from '
 type ReportRow = Selectable<AnnualReportTable>;
 
 /** Maps a row to the domain object. */
-export function rowToAnnualReport(row: ReportRow): AnnualReport {
+function rowToAnnualReport(row: ReportRow): AnnualReport {
   return {
     id: Number(row.id),
     organizationId: Number(row.organization_id),
@@ -159,7 +159,7 @@ export function rowToImportedReport(row: Selectable<ImportedReportTable>): Impor
 }
 
 /** The structured report of the latest import for an organization and year, or undefined. */
-export async function findImportedReportFor(db: Db, organizationId: number, year: number): Promise<StructuredReport | undefined> {
+async function findImportedReportFor(db: Db, organizationId: number, year: number): Promise<StructuredReport | undefined> {
   const row = await db
     .selectFrom('imported_report')
     .select('structured')
@@ -201,10 +201,12 @@ export async function selectUserDisplayNames(db: Db, userIds: readonly number[])
 /**
  * The organization's report of a year as it stands for comparison (cross-year rules, similarity):
  * the one submitted here (its frozen snapshot), else the latest imported published report.
+ * @param known the stored report of that organization and year when the caller has already read it
+ *   (undefined: read here), so it is not read twice
  * @returns the report and where it came from, or null when there is neither
  */
-export async function findComparableReport(db: Db, organizationId: number, year: number): Promise<{ source: 'submitted' | 'imported'; report: StructuredReport } | null> {
-  const stored = await findAnnualReport(db, organizationId, year);
+export async function findComparableReport(db: Db, organizationId: number, year: number, known?: AnnualReport | null): Promise<{ source: 'submitted' | 'imported'; report: StructuredReport } | null> {
+  const stored = known === undefined ? await findAnnualReport(db, organizationId, year) : known;
   if (stored?.snapshot) return { source: 'submitted', report: stored.snapshot };
   const imported = await findImportedReportFor(db, organizationId, year);
   return imported ? { source: 'imported', report: imported } : null;

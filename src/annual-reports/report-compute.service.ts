@@ -28,8 +28,9 @@ import { packRequestTables } from './rollup-requests.ts';
 import type { PackedRequestTables } from './rollup-requests.ts';
 import { emptyFigures, selectSubtreeFigures } from './report-figures.repository.ts';
 
-/** Report years gongkai computes (the 2008 regulation's first report year to far ahead). */
+/** The first report year gongkai computes: the 2008 regulation's first report year. */
 export const MIN_REPORT_YEAR = 2008;
+/** The last report year gongkai computes (far ahead: a four-digit year). */
 export const MAX_REPORT_YEAR = 9999;
 
 /** What to compute. */
@@ -226,9 +227,9 @@ async function previousReport(
   const db = ctx.store.db;
   const before = year - 1;
   if (before < MIN_REPORT_YEAR) return null;
-  const comparable = await findComparableReport(db, org.id, before);
+  const stored = (await findAnnualReport(db, org.id, before)) ?? null;
+  const comparable = await findComparableReport(db, org.id, before, stored);
   if (comparable) return comparable;
-  const stored = await findAnnualReport(db, org.id, before);
   const formatId = stored?.formatId ?? defaultFormat(before);
   const figures = await selectSubtreeFigures(db, org.path, before, formatId);
   const counted = scope === 'own' ? [org.id] : members;

@@ -13,7 +13,7 @@ import type { NarrativeSection } from './computed-report.ts';
 import type { ComputedCells } from './report-figures.ts';
 
 /** The id of the opening paragraphs (before 一、总体情况): the reader's id for them too. */
-export const PREAMBLE_SECTION = 'preamble';
+const PREAMBLE_SECTION = 'preamble';
 
 /** The narrative with numbers bound. */
 export interface ComposedNarrative {
@@ -45,7 +45,7 @@ export interface NarrativeInput {
  * The default narrative of a kind of organization and format, as section id → rich text with
  * placeholders (the preamble under {@link PREAMBLE_SECTION}).
  */
-export function templateSections(formatId: FormatId, kind: NarrativeInput['kind']): Record<string, string> {
+function templateSections(formatId: FormatId, kind: NarrativeInput['kind']): Record<string, string> {
   const template = reportTemplate(formatId, kind);
   return { [PREAMBLE_SECTION]: template.preamble, ...Object.fromEntries(template.sections.map((s) => [s.id, s.html])) };
 }

@@ -23,7 +23,7 @@ import type { CommandEnv, StoreFlags } from './cli-context.ts';
 import { registerReportImportCommand } from './report-import-command.ts';
 
 /** Output kinds of `report build`. */
-export const BUILD_OUTPUTS = ['json', 'html', 'md', 'docx', 'pdf', 'xlsx'] as const;
+const BUILD_OUTPUTS = ['json', 'html', 'md', 'docx', 'pdf', 'xlsx'] as const;
 type BuildOutput = (typeof BUILD_OUTPUTS)[number];
 
 interface BuildFlags extends StoreFlags {
@@ -39,7 +39,7 @@ interface BuildFlags extends StoreFlags {
  * The bytes of a computed report in an output kind.
  * @returns text kinds as UTF-8 strings, binary kinds as buffers
  */
-export async function renderComputedReport(computed: ComputedAnnualReport, to: BuildOutput): Promise<string | Buffer> {
+async function renderComputedReport(computed: ComputedAnnualReport, to: BuildOutput): Promise<string | Buffer> {
   const { report, findings } = computed;
   switch (to) {
     case 'json':

@@ -16,9 +16,8 @@ import { today } from '../shared/clock.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { SYNTHETIC_MARKER } from './demo-items.ts';
 import type { DemoOrgKey } from './demo-organizations.ts';
-
-/** The demo's report year (the synthetic year of demo-year.ts). */
-export const DEMO_REPORT_YEAR = 2025;
+import { DEMO_YEAR } from './demo-year.ts';
+import { DEMO_YEAR_END } from './demo-year-requests.ts';
 
 /** Where each demo organization's 2025 report ends up. */
 type DemoReportState = 'draft' | 'returned' | 'submitted' | 'published';
@@ -115,19 +114,19 @@ function notAfterToday(ctx: ServiceContext, date: string): string {
  * @throws GongkaiError from the services (a report the checker refuses would be a demo defect)
  */
 export async function loadDemoAnnualReports(ctx: ServiceContext, actor: Actor, orgs: ReadonlyMap<DemoOrgKey, Organization>): Promise<{ reports: number; published: number }> {
-  if (today(ctx.clock) <= `${DEMO_REPORT_YEAR}-12-31`) return { reports: 0, published: 0 };
+  if (today(ctx.clock) <= DEMO_YEAR_END) return { reports: 0, published: 0 };
   let published = 0;
   for (const [index, step] of PLAN.entries()) {
     const org = orgs.get(step.key);
     if (!org) continue;
     const [licensing, penalties, coercive, fees] = ENTRIES[step.key] ?? [0, 0, 0, 0];
-    await setEntries(ctx, actor, org.id, DEMO_REPORT_YEAR, [
+    await setEntries(ctx, actor, org.id, DEMO_YEAR, [
       { cell: 't2-5/licensing/decisions', value: licensing, note: '演示数据：行政审批系统年度统计' },
       { cell: 't2-6/penalties/decisions', value: penalties, note: '演示数据：行政执法系统年度统计' },
       { cell: 't2-6/coercive-measures/decisions', value: coercive, note: '演示数据：行政执法系统年度统计' },
       { cell: 't2-8/fees/amount', value: fees, note: '演示数据：非税收入系统年度统计（万元）' },
     ]);
-    let report = await getOrCreateReport(ctx, actor, org.id, DEMO_REPORT_YEAR);
+    let report = await getOrCreateReport(ctx, actor, org.id, DEMO_YEAR);
     report = await saveReport(ctx, actor, report.id, { version: report.version, sections: filledSections(report.sections, org, index) });
     if (step.state === 'draft') continue;
     report = await submitReport(ctx, actor, report.id, { version: report.version });
@@ -137,7 +136,7 @@ export async function loadDemoAnnualReports(ctx: ServiceContext, actor: Actor, o
       continue;
     }
     report = await acceptReport(ctx, actor, report.id, { version: report.version });
-    await publishReport(ctx, actor, report.id, { version: report.version, publicationDate: notAfterToday(ctx, step.published ?? `${DEMO_REPORT_YEAR + 1}-03-31`) });
+    await publishReport(ctx, actor, report.id, { version: report.version, publicationDate: notAfterToday(ctx, step.published ?? `${DEMO_YEAR + 1}-03-31`) });
     published++;
   }
   return { reports: PLAN.length, published };

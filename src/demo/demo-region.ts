@@ -19,7 +19,6 @@ import { approveAndPublish, linkInterpretation, submitItem, withdrawItem, writeN
 import type { NewItemOptions } from '../catalog/catalog.service.ts';
 import { createOrganization, findOrganizationByCode, updateOrganization } from '../organizations/organization.service.ts';
 import type { Organization } from '../organizations/organization.ts';
-import { fromEpochDay, toEpochDay } from '../calendar/working-days.ts';
 import { today } from '../shared/clock.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -28,6 +27,7 @@ import { loadDemoAnnualReports } from './demo-annual-reports.ts';
 import { loadDemoReports } from './demo-reports.ts';
 import { loadDemoRequests } from './demo-requests.ts';
 import { loadDemoYear } from './demo-year.ts';
+import { addDays } from './demo-year-dates.ts';
 import type { DemoYearSummary } from './demo-year.ts';
 import type { DemoItemSpec } from './demo-items.ts';
 import { DEMO_ORGANIZATIONS, DEMO_ROOT_CODE, demoOgiOffice } from './demo-organizations.ts';
@@ -43,11 +43,6 @@ export interface DemoSummary {
   year: DemoYearSummary;
   /** The year's annual reports written (and how many went through to publication). */
   annualReports: { reports: number; published: number };
-}
-
-/** `date` moved by `days` calendar days (negative = earlier), `YYYY-MM-DD`. */
-function addDays(date: string, days: number): string {
-  return fromEpochDay(toEpochDay(date) + days);
 }
 
 /** Creates the organizations (parents first), then points each at its competent OGI department. */

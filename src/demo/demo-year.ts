@@ -138,7 +138,11 @@ async function loadItems(ctx: ServiceContext, actor: Actor, orgOf: OrgOf, plan: 
   const todayDate = today(ctx.clock);
   const ids: number[] = [];
   const byOrg = new Map<DemoOrgKey, number[]>();
-  plan.forEach((item, i) => byOrg.set(item.org, [...(byOrg.get(item.org) ?? []), i]));
+  for (const [i, item] of plan.entries()) {
+    const indexes = byOrg.get(item.org);
+    if (indexes) indexes.push(i);
+    else byOrg.set(item.org, [i]);
+  }
   for (const [key, indexes] of byOrg) {
     const org = orgOf(key);
     await ctx.store.db.transaction().execute(async (trx) => {

@@ -44,7 +44,7 @@ const BODY_PT = 16;
 const LINE_PT = 28.95;
 
 /** A DOCX font declaration: the name runs use, the alternative to substitute, the charset. */
-interface DocxFontDeclaration {
+export interface DocxFontDeclaration {
   name: string;
   altName: string;
   /** Hex charset code: `86` = GB2312 (Chinese Simplified). */
@@ -60,19 +60,23 @@ export const DOCX_FONTS = {
   fallback: { name: '宋体', altName: 'SimSun', charset: '86', family: 'auto', pitch: 'variable' },
 } as const satisfies Record<string, DocxFontDeclaration>;
 
-/** Latin text and figures. */
-const LATIN_FONT = 'Times New Roman';
+/** The face of Latin text and figures in every DOCX gongkai writes. */
+export const LATIN_FONT = 'Times New Roman';
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+/** Escapes text for an XML attribute or element (the five predefined entities). */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
 
 /**
- * The DOCX font table (`word/fontTable.xml`) declaring {@link DOCX_FONTS}: `w:altName` names the
+ * The DOCX font table (`word/fontTable.xml`) declaring `fonts` (default {@link DOCX_FONTS}) and the
+ * Latin face: `w:altName` names the
  * face to substitute when the named one is missing, and charset 86 (GB2312) keeps the substitute
  * Chinese. The docx package writes an empty table, so this replaces it.
  */
-export function docxFontTableXml(): string {
-  const fonts = Object.values(DOCX_FONTS)
+export function docxFontTableXml(declared: Readonly<Record<string, DocxFontDeclaration>> = DOCX_FONTS): string {
+  const fonts = Object.values(declared)
     .map(
       (f) =>
         `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/><w:charset w:val="${f.charset}"/>` +

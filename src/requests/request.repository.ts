@@ -144,7 +144,11 @@ export async function insertCase(db: Db, values: NewCaseValues, clock: CaseClock
   return row.id;
 }
 
-function projectionColumns(clock: CaseClock) {
+/**
+ * The `request_case` projection columns of a folded clock (status, outcome, deadlines, fee paid in 元):
+ * what the services write with every event, and what a bulk loader writes for a case it folds itself.
+ */
+export function projectionColumns(clock: CaseClock) {
   return {
     status: clock.status,
     waiting_on: clock.waitingOn,

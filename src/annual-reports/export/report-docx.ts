@@ -12,7 +12,8 @@
 import type * as Docx from 'docx';
 import type { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { StructuredReport } from '../../reports/model/structured-report.ts';
-import { DOCX_PAGE, PAGE_MM } from '../../requests/reply-document.ts';
+import { DOCX_FONTS, DOCX_PAGE, docxFontTableXml, escapeXml, LATIN_FONT, PAGE_MM } from '../../requests/reply-document.ts';
+import type { DocxFontDeclaration } from '../../requests/reply-document.ts';
 import { exportDocument } from './export-document.ts';
 import type { GridCell, GridTable } from './table-grid.ts';
 
@@ -30,35 +31,11 @@ const LINE_PT = 28.95;
 
 /** The faces the document names for Chinese text, with the alternative each declares. */
 const FONTS = {
-  title: { name: '方正小标宋简体', altName: '宋体', family: 'auto', pitch: 'variable' },
-  body: { name: '仿宋_GB2312', altName: '仿宋', family: 'modern', pitch: 'fixed' },
-  heading: { name: '黑体', altName: 'SimHei', family: 'modern', pitch: 'fixed' },
-  fallback: { name: '宋体', altName: 'SimSun', family: 'auto', pitch: 'variable' },
-} as const;
-/** Latin text and figures. */
-const LATIN_FONT = 'Times New Roman';
-
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-
-/**
- * The font table (`word/fontTable.xml`): charset 86 (GB2312) and `w:altName` for each Chinese
- * face, so a missing face is replaced by a Chinese one. The docx package writes an empty table.
- */
-function fontTableXml(): string {
-  const fonts = Object.values(FONTS)
-    .map(
-      (f) =>
-        `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/><w:charset w:val="86"/>` +
-        `<w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
-    )
-    .join('');
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}` +
-    `<w:font w:name="${LATIN_FONT}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`
-  );
-}
+  title: DOCX_FONTS.title,
+  body: DOCX_FONTS.body,
+  heading: { name: '黑体', altName: 'SimHei', charset: '86', family: 'modern', pitch: 'fixed' },
+  fallback: DOCX_FONTS.fallback,
+} as const satisfies Record<string, DocxFontDeclaration>;
 
 /**
  * The core properties (`docProps/core.xml`): title, creator = the organization, and
@@ -142,7 +119,7 @@ export async function reportToDocx(report: StructuredReport): Promise<Buffer> {
     sections: [{ properties: { page: DOCX_PAGE }, children }],
   });
   return Packer.toBuffer(doc, false, [
-    { path: 'word/fontTable.xml', data: fontTableXml() },
+    { path: 'word/fontTable.xml', data: docxFontTableXml(FONTS) },
     { path: 'docProps/core.xml', data: corePropertiesXml(document.title, document.organization, report.publicationDate?.date ?? null) },
   ]);
 }
