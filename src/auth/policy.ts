@@ -59,6 +59,40 @@ export const ACTIONS = {
   'reports.publish': { public: false, roles: ['approver'] },
   /** Import a published report file (read and checked) into the organization's report list. */
   'reports.import': { public: false, roles: ['system_admin', 'org_admin', 'editor'] },
+  // Engagement and work records (issue 6).
+  /** Write a message to an organization's mailbox (市长信箱 / 留言) on the portal. */
+  'messages.submit_public': { public: true, roles: [] },
+  /** Published message exchanges and per-organization reply rates on the portal. */
+  'messages.read_published': { public: true, roles: [] },
+  /** The mailbox queue and messages (writer's name and contact masked). */
+  'messages.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  /** Unmasked writer's name and contact: the staff who answer messages, not auditors. */
+  'messages.read_personal': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver'] },
+  /** Assign and reply to messages. */
+  'messages.handle': { public: false, roles: ['org_admin', 'editor', 'approver'] },
+  /** Publish a replied exchange whose writer agreed to publication. */
+  'messages.publish': { public: false, roles: ['approver'] },
+  /** Set the organization's reply period (working days). */
+  'messages.configure': { public: false, roles: ['system_admin', 'org_admin'] },
+  /** 12345 hotline work orders and their counts. */
+  'hotline.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  /** Import hotline work orders (CSV/XLSX) for organizations of the subtree. */
+  'hotline.import': { public: false, roles: ['system_admin', 'org_admin', 'editor'] },
+  /** Press conferences, online interviews, interpretations and responses to public concerns, as published. */
+  'engagement.read_published': { public: true, roles: [] },
+  'engagement.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  'engagement.manage': { public: false, roles: ['org_admin', 'editor'] },
+  /** NPC deputy suggestions and CPPCC member proposals whose handling results are published. */
+  'proposals.read_published': { public: true, roles: [] },
+  'proposals.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  'proposals.manage': { public: false, roles: ['org_admin', 'editor'] },
+  /** Decide publication of a handling result, or withhold it with a reason. */
+  'proposals.publish': { public: false, roles: ['approver'] },
+  /** Public reading points (2019 art. 25) on the portal. */
+  'work_records.read_published': { public: true, roles: [] },
+  /** Staffing, funding, reading points, meetings, training and complaints of the OGI office. */
+  'work_records.read': { public: false, roles: ['system_admin', 'org_admin', 'editor', 'approver', 'auditor'] },
+  'work_records.manage': { public: false, roles: ['org_admin', 'editor'] },
   // Installation-wide settings (calendar years, local themes).
   'settings.manage': { public: false, roles: ['system_admin'] },
 } as const satisfies Record<string, { public: boolean; roles: readonly Role[] }>;

@@ -33,6 +33,8 @@ export interface OrganizationTable {
   ogi_office: string;
   /** Index-number template; null = the national default `{orgcode}/{yyyy}-{nnnnn}`. */
   index_number_template: string | null;
+  /** Working days a mailbox message must be answered in; null = the installation's default (issue 6). */
+  message_reply_days: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -146,6 +148,8 @@ export interface CatalogItemTable {
   approved_at: string | null;
   withdrawn_at: string | null;
   withdrawal_reason: string | null;
+  /** JSON array of the channels it was published through (`gazette` | `website` | `weibo` | `wechat` | `other`), 2014 table 一 (二). */
+  channels: Generated<string>;
 }
 
 /** The per-organization, per-year serial of generated index numbers: never goes back. */
@@ -431,6 +435,240 @@ export interface ImportedReportTable {
   imported_at: string;
 }
 
+/** A message written to an organization's mailbox (市长信箱 / 留言) and its reply (issue 6). */
+export interface MessageTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** Public tracking code given to the writer. Unique. */
+  tracking_code: string;
+  subject: string;
+  body: string;
+  /** The writer's name as given (personal data: masked in public views). */
+  writer_name: string;
+  /** The writer's contact (phone or e-mail), encrypted like requesters' contacts. */
+  writer_contact: string;
+  /** 1 when the writer agreed that the exchange may be published. */
+  publish_consent: number;
+  /** received | assigned | replied | published. */
+  status: string;
+  /** ISO instant of receipt. */
+  received_at: string;
+  /** China-time date of receipt `YYYY-MM-DD`. */
+  received_on: string;
+  /** The reply deadline `YYYY-MM-DD` (the organization's reply period in working days). */
+  due_on: string;
+  assigned_to: number | null;
+  assigned_at: string | null;
+  /** The reply text (plain). */
+  reply: string | null;
+  replied_at: string | null;
+  replied_on: string | null;
+  replied_by: number | null;
+  published_at: string | null;
+  published_by: number | null;
+  /** The subject and body as published (personal data removed by staff); null until published. */
+  public_subject: string | null;
+  public_body: string | null;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One import of 12345 hotline work orders from a CSV/XLSX file. */
+export interface HotlineImportTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  imported_by: number | null;
+  imported_at: string;
+}
+
+/** A 12345 hotline work order routed to an organization (imported from the hotline's system). */
+export interface HotlineWorkOrderTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** The hotline system's work-order number. Unique. */
+  order_number: string;
+  received_on: string;
+  /** consultation | complaint | suggestion | request_for_help | report | other. */
+  category: string;
+  summary: string;
+  /** Date the organization replied; null when not replied. */
+  replied_on: string | null;
+  /** satisfied | basically_satisfied | dissatisfied | null. */
+  satisfaction: string | null;
+  import_id: number | null;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A response to a public concern or hot topic (回应关切 / 舆情回应). */
+export interface ConcernResponseTable {
+  id: Generated<number>;
+  organization_id: number;
+  topic: string;
+  /** weibo_wechat | website | press | media | other: 2014 table 二 (二) 4–5. */
+  channel: string;
+  responded_on: string;
+  summary: string | null;
+  url: string | null;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A press conference or online interview an organization held or took part in. */
+export interface PressEventTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** press_conference | online_interview. */
+  kind: string;
+  held_on: string;
+  topic: string;
+  /** 1 when the organization's principal leader (主要负责同志) attended. */
+  principal_leader_attended: number;
+  speakers: string | null;
+  url: string | null;
+  /** The public concern it responded to, when it did (counted once with it). */
+  concern_response_id: number | null;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A catalog item a press event released or explained. */
+export interface PressEventItemTable {
+  press_event_id: number;
+  item_id: number;
+}
+
+/** A policy interpretation (政策解读) of a policy document in the catalog, with its form. */
+export interface PolicyInterpretationTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** The policy document it explains. */
+  policy_item_id: number;
+  title: string;
+  /** text | graphic | video | interview. */
+  form: string;
+  published_on: string;
+  url: string | null;
+  /** The catalog item that carries it, when published as one. */
+  interpretation_item_id: number | null;
+  concern_response_id: number | null;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An NPC deputy suggestion or CPPCC member proposal assigned to an organization to handle. */
+export interface DeputyProposalTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** npc_suggestion | cppcc_proposal. */
+  kind: string;
+  /** The session it was raised at, e.g. 市五届人大二次会议. */
+  session: string;
+  /** Its number in the session, e.g. 第45号. */
+  number: string;
+  title: string;
+  /** Deputy or member name(s) (public office holders). */
+  proposer: string;
+  /** lead | joint (主办 / 协办). */
+  role: string;
+  received_on: string;
+  due_on: string;
+  replied_on: string | null;
+  reply_summary: string | null;
+  /** solved_or_adopted | being_solved | planned | explained | null. */
+  adoption: string | null;
+  /** pending | published | withheld. */
+  disclosure: string;
+  withheld_reason: string | null;
+  published_on: string | null;
+  synthetic: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An organization's OGI staffing and dedicated funding of a year (2014 table 八). */
+export interface OgiStaffingTable {
+  id: Generated<number>;
+  organization_id: number;
+  year: number;
+  /** 政府信息公开工作专门机构数. */
+  ogi_offices: number;
+  staff_full_time: number;
+  staff_part_time: number;
+  /** 专项经费 in 万元. */
+  funding: number;
+  note: string | null;
+  synthetic: Generated<number>;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A public reading point (查阅点) where government information can be consulted (2019 art. 25). */
+export interface ReadingPointTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  address: string;
+  opening_hours: string | null;
+  opened_on: string;
+  closed_on: string | null;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A meeting on OGI work (工作会议 / 专题会议). */
+export interface OgiMeetingTable {
+  id: Generated<number>;
+  organization_id: number;
+  held_on: string;
+  title: string;
+  /** working | special. */
+  kind: string;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A training session on OGI work with its number of attendees. */
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  organization_id: number;
+  held_on: string;
+  title: string;
+  attendees: number;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A complaint or report (举报投诉) about the organization's OGI work. */
+export interface OgiComplaintTable {
+  id: Generated<number>;
+  organization_id: number;
+  received_on: string;
+  /** letter | phone | online | in_person | other. */
+  channel: string;
+  summary: string;
+  outcome: string | null;
+  closed_on: string | null;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The whole schema. */
 export interface Database {
   organization: OrganizationTable;
@@ -456,6 +694,19 @@ export interface Database {
   annual_report: AnnualReportTable;
   annual_report_step: AnnualReportStepTable;
   imported_report: ImportedReportTable;
+  message: MessageTable;
+  hotline_import: HotlineImportTable;
+  hotline_work_order: HotlineWorkOrderTable;
+  concern_response: ConcernResponseTable;
+  press_event: PressEventTable;
+  press_event_item: PressEventItemTable;
+  policy_interpretation: PolicyInterpretationTable;
+  deputy_proposal: DeputyProposalTable;
+  ogi_staffing: OgiStaffingTable;
+  reading_point: ReadingPointTable;
+  ogi_meeting: OgiMeetingTable;
+  training_session: TrainingSessionTable;
+  ogi_complaint: OgiComplaintTable;
 }
 
 /** A database handle or an open transaction: repositories accept either; callers own transactions. */

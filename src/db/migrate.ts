@@ -9,12 +9,14 @@ import { GongkaiError } from '../shared/errors.ts';
 import * as m0001 from './migrations/0001-records.ts';
 import * as m0002 from './migrations/0002-requests.ts';
 import * as m0003 from './migrations/0003-reports.ts';
+import * as m0004 from './migrations/0004-engagement.ts';
 
 /** Every migration, by name; names sort in the order they apply. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-records': m0001,
   '0002-requests': m0002,
   '0003-reports': m0003,
+  '0004-engagement': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -25,6 +25,11 @@ import { requestPortalRoutes } from '../requests/request-portal.routes.ts';
 import { requestConsoleRoutes } from '../requests/request-console.routes.ts';
 import { reviewRoutes } from '../reviews/review.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
+import { messageRoutes } from '../messages/message.routes.ts';
+import { hotlineRoutes } from '../hotline/hotline.routes.ts';
+import { engagementRoutes } from '../engagement/engagement.routes.ts';
+import { proposalRoutes } from '../proposals/proposal.routes.ts';
+import { workRecordRoutes } from '../work-records/work-record.routes.ts';
 import type { RouteModule } from './context.ts';
 
 /** The route modules of the app. */
@@ -52,4 +57,9 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   annualReportExportRoutes,
   importedReportConsoleRoutes,
   importedReportApiRoutes,
+  messageRoutes,
+  hotlineRoutes,
+  engagementRoutes,
+  proposalRoutes,
+  workRecordRoutes,
 ];

@@ -82,6 +82,10 @@ export const ERROR_CODES = {
   REPORT_CHECK_FAILED: { status: 422, zh: '年度报告未通过校验，存在错误；如确需报送，须由审核人填写理由后放行', en: 'The annual report has checker errors; an approver must override them with a written reason to submit' },
   /** A submitted, accepted or published annual report cannot be edited (2019 art. 49: what was submitted and published stays as it was). */
   REPORT_LOCKED: { status: 409, zh: '年度报告已报送或已公开，不能修改', en: 'The annual report is submitted or published and cannot be edited' },
+
+  // Engagement records (issue 6).
+  /** A message's writer did not agree to publication, so the exchange cannot be published. */
+  PUBLISH_CONSENT_MISSING: { status: 409, zh: '留言人未同意公开，不能公开该留言', en: 'The writer did not agree to publication' },
 } as const;
 
 /**

@@ -54,6 +54,8 @@ function nav(options: PageOptions): SafeHtml {
       <li><a href="/reports">年度报告</a></li>
       <li><a href="/requests/new">依申请公开</a></li>
       <li><a href="/requests/track">申请查询</a></li>
+      <li><a href="/messages">咨询留言</a></li>
+      <li><a href="/interaction">回应解读</a></li>
       <li><a href="/deadline">期限计算器</a></li>
       <li><a href="/console">工作人员登录</a></li>
     </ul>`;
@@ -64,6 +66,11 @@ function nav(options: PageOptions): SafeHtml {
       <li><a href="/console/items">目录信息</a></li>
       <li><a href="/console/requests">依申请公开</a></li>
       <li><a href="/console/reviews">复议诉讼</a></li>
+      <li><a href="/console/messages">留言办理</a></li>
+      <li><a href="/console/hotline">12345热线</a></li>
+      <li><a href="/console/engagement">回应解读</a></li>
+      <li><a href="/console/proposals">建议提案</a></li>
+      <li><a href="/console/work-records">工作台账</a></li>
       <li><a href="/console/reports">年度报告</a></li>
       <li><a href="/console/import">批量导入</a></li>
       <li><a href="/console/organizations">机构管理</a></li>
