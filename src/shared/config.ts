@@ -33,6 +33,12 @@ const envSchema = z.object({
   GONGKAI_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
   /** Calendar days before an annual report's deadline (2019 art. 49) when its OGI office is reminded by e-mail. */
   GONGKAI_REPORT_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Working days a mailbox message must be answered in when its organization sets none (a local rule; UNVERIFIED: no national rule). */
+  GONGKAI_MESSAGE_REPLY_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Working days after a policy's publication within which its interpretation counts as timely (UNVERIFIED local practice; 国办发〔2016〕80号 asks for 同步). */
+  GONGKAI_INTERPRETATION_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /** Months an NPC suggestion or CPPCC proposal must be answered in (the national NPC rule's three months; local rules vary, UNVERIFIED). */
+  GONGKAI_PROPOSAL_REPLY_MONTHS: z.coerce.number().int().min(1).max(12).default(3),
   /** SMTP server for reminder e-mails, e.g. `smtp://user:pass@mail.example.gov.cn:587`; absent = in-app reminders only. */
   GONGKAI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   /** Sender address of reminder e-mails. */
@@ -78,6 +84,12 @@ export interface Config {
   reminderWorkingDays: number;
   /** Calendar days before an annual report's deadline when its OGI office is reminded. */
   reportReminderDays: number;
+  /** Default working days to answer a mailbox message (organizations may set their own). */
+  messageReplyDays: number;
+  /** Working days after a policy's publication within which its interpretation is timely. */
+  interpretationDays: number;
+  /** Months to answer an NPC suggestion or CPPCC proposal. */
+  proposalReplyMonths: number;
   /** SMTP URL for reminder e-mails, or null (in-app only). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -119,6 +131,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     countReceiptDay: e.GONGKAI_COUNT_RECEIPT_DAY === 'true',
     reminderWorkingDays: e.GONGKAI_REMINDER_WORKING_DAYS,
     reportReminderDays: e.GONGKAI_REPORT_REMINDER_DAYS,
+    messageReplyDays: e.GONGKAI_MESSAGE_REPLY_DAYS,
+    interpretationDays: e.GONGKAI_INTERPRETATION_DAYS,
+    proposalReplyMonths: e.GONGKAI_PROPOSAL_REPLY_MONTHS,
     smtpUrl: e.GONGKAI_SMTP_URL ?? null,
     mailFrom: e.GONGKAI_MAIL_FROM,
     personalDataKey: e.GONGKAI_PERSONAL_DATA_KEY ?? null,
