@@ -92,8 +92,8 @@ export const traceSchema = z.object({
   label: z.string(),
   /** The cell computed from the records now. */
   value: z.number(),
-  /** catalog | requests | reviews | entry | not-entered. */
-  source: z.enum(['catalog', 'requests', 'reviews', 'entry', 'not-entered']),
+  /** catalog | requests | reviews | engagement | work-records | entry | not-entered. */
+  source: z.enum(['catalog', 'requests', 'reviews', 'engagement', 'work-records', 'entry', 'not-entered']),
   /** The value in the report as submitted, when it was (differs when records changed since). */
   submittedValue: z.number().nullable(),
   /** Catalog items (catalog cells). */
@@ -111,6 +111,8 @@ export const traceSchema = z.object({
       validity: z.string(),
       expiryDate: z.string().nullable(),
       status: z.string(),
+      /** The channels it was published through (2014 table 一 (二)). */
+      channels: z.array(z.string()),
       contribution: z.number(),
     }),
   ),
@@ -166,6 +168,19 @@ export const traceSchema = z.object({
       enteredBy: z.number().int().nullable(),
       enteredByName: z.string().nullable(),
       enteredAt: z.string(),
+      contribution: z.number(),
+    }),
+  ),
+  /** Engagement and work records (2014 sections 二, 六, 八, 九). */
+  activities: z.array(
+    z.object({
+      /** press_event | policy_interpretation | concern_response | ogi_staffing | reading_point | ogi_meeting | training_session | ogi_complaint. */
+      kind: z.string(),
+      id: z.number().int(),
+      organizationId: z.number().int(),
+      organizationName: z.string(),
+      date: z.string(),
+      title: z.string(),
       contribution: z.number(),
     }),
   ),

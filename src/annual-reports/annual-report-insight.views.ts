@@ -29,6 +29,8 @@ const SOURCE_NAMES_ZH: Readonly<Record<CellSource, string>> = {
   catalog: '政府信息公开目录（自动统计）',
   requests: '依申请公开案件（自动统计）',
   reviews: '行政复议、行政诉讼案件（自动统计）',
+  engagement: '回应解读记录（新闻发布会、在线访谈、政策解读、回应关切，自动统计）',
+  'work-records': '工作台账（机构人员经费、查阅点、会议培训、举报投诉，自动统计）',
   entry: '人工填报',
   'not-entered': '人工填报（尚未填报）',
 };
@@ -84,6 +86,26 @@ function entriesTable(trace: CellTrace): SafeHtml {
   )}</tbody></table>`;
 }
 
+const ACTIVITY_KIND_NAMES_ZH: Readonly<Record<string, string>> = {
+  press_event: '新闻发布会、在线访谈',
+  policy_interpretation: '政策解读',
+  concern_response: '回应关切',
+  ogi_staffing: '机构人员经费',
+  reading_point: '查阅点',
+  ogi_meeting: '会议',
+  training_session: '培训班',
+  ogi_complaint: '举报投诉',
+};
+
+function activitiesTable(trace: CellTrace): SafeHtml {
+  if (trace.activities.length === 0) return html`<p>没有记录。</p>`;
+  return html`<table><caption>工作记录 ${trace.activities.length} 条</caption>
+<thead><tr><th scope="col">记录</th><th scope="col">类别</th><th scope="col">机关</th><th scope="col">日期</th><th scope="col">计入数值</th></tr></thead>
+<tbody>${trace.activities.slice(0, TRACE_PAGE_LIMIT).map(
+    (a) => html`<tr><th scope="row">${a.title}</th><td>${ACTIVITY_KIND_NAMES_ZH[a.kind] ?? a.kind}</td><td>${a.organizationName}</td><td>${a.date}</td><td>${showNumber(a.contribution)}</td></tr>`,
+  )}</tbody></table>`;
+}
+
 /** The cell picker of the trace page (GET form, keeps the scope fields). */
 function cellPicker(o: { action: string; cells: readonly { id: string; label: string }[]; cell: string; error?: string | undefined; hidden: Readonly<Record<string, string>> }): SafeHtml {
   return html`<form method="get" action="${o.action}" aria-label="选择单元格">
@@ -110,9 +132,9 @@ export function tracePage(o: {
   const t = o.trace;
   const heading = t ? html`<h1>${t.organization.name}${t.year}年度报告：${t.label}</h1>` : html`<h1>${o.year}年度报告：查看数据来源</h1>`;
   if (!t) return html`${heading}${o.error ? html`<div class="error" role="alert"><p>${o.error}</p></div>` : ''}${cellPicker({ action, cells: o.cells, cell: o.cell, error: o.error, hidden: o.hidden })}`;
-  const listed = t.items.length + t.cases.length + t.reviews.length + t.entries.length;
+  const listed = t.items.length + t.cases.length + t.reviews.length + t.entries.length + t.activities.length;
   const agrees = t.total === t.value;
-  const truncated = Math.max(t.items.length, t.cases.length, t.reviews.length) > TRACE_PAGE_LIMIT;
+  const truncated = Math.max(t.items.length, t.cases.length, t.reviews.length, t.activities.length) > TRACE_PAGE_LIMIT;
   return html`${heading}
 <p><a href="${reportHref(t.organization.id, t.year)}">返回年度报告</a> · <a href="/console/reports/${t.organization.id}/${t.year}/members">汇总单位数据对比</a></p>
 <dl class="meta">
@@ -123,7 +145,7 @@ export function tracePage(o: {
 ${t.submittedValue !== null && t.submittedValue !== t.value ? html`<p class="error" role="alert">报送时该单元格为 ${showNumber(t.submittedValue)}，此后记录有变化，现按记录计算为 ${showNumber(t.value)}。</p>` : ''}
 ${t.masked ? html`<p class="hint">申请人姓名已按个人信息保护要求部分隐去。</p>` : ''}
 ${truncated ? html`<p class="hint">页面仅显示前 ${TRACE_PAGE_LIMIT} 条；完整列表请通过 API <code>GET /api/reports/${t.organization.id}/${t.year}/trace?cell=${t.cell}</code> 获取。</p>` : ''}
-${t.source === 'catalog' ? itemsTable(t) : t.source === 'requests' ? casesTable(t) : t.source === 'reviews' ? reviewsTable(t) : entriesTable(t)}
+${t.source === 'catalog' ? itemsTable(t) : t.source === 'requests' ? casesTable(t) : t.source === 'reviews' ? reviewsTable(t) : t.source === 'engagement' || t.source === 'work-records' ? activitiesTable(t) : entriesTable(t)}
 <h2>查看其他单元格</h2>
 ${cellPicker({ action, cells: o.cells, cell: o.cell, hidden: o.hidden })}`;
 }

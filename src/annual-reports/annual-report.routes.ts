@@ -66,7 +66,7 @@ const computedReportSchema = z.object({
     z.object({
       id: z.string(),
       value: z.number().nullable(),
-      source: z.enum(['catalog', 'requests', 'reviews', 'entry', 'not-entered']),
+      source: z.enum(['catalog', 'requests', 'reviews', 'engagement', 'work-records', 'entry', 'not-entered']),
       currentValue: z.number().optional().describe('when frozen and the records now give another number'),
       entries: z.array(enteredSchema).optional().describe('hand-entered figures summed into the cell'),
       documentItems: z.array(z.number().int()).optional().describe('catalog item ids counted'),

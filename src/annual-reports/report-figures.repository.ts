@@ -1,6 +1,7 @@
 /**
- * Selects the figures of every organization of a subtree for a year in five queries (regulatory
- * documents, published-item counts, request groups, review records, hand-entered figures), so the
+ * Selects the figures of every organization of a subtree for a year in a few aggregate queries
+ * (regulatory documents, request groups, review records, hand-entered figures, and the engagement
+ * and work records of activity-figures.repository.ts, which also count the 2014 published items), so the
  * reports of a region of a thousand organizations cost what one report costs plus the size of the
  * data. The only code of the annual reports that reads the records' tables.
  */
@@ -10,6 +11,8 @@ import type { DefendantRole, ReviewOutcome, ReviewPath } from '../reviews/review
 import type { FormatId } from '../reports/format/report-format.ts';
 import type { RegulatoryGenre } from './regulatory-document.ts';
 import type { EnteredFigure, OrganizationFigures } from './report-figures.ts';
+import { emptyActivityFigures } from './activity-figures.ts';
+import { selectSubtreeActivityFigures } from './activity-figures.repository.ts';
 
 function yearRange(year: number): { from: string; to: string } {
   const y = String(year).padStart(4, '0');
@@ -18,7 +21,7 @@ function yearRange(year: number): { from: string; to: string } {
 
 /** An empty figures record for an organization. */
 export function emptyFigures(organizationId: number): OrganizationFigures {
-  return { organizationId, documents: [], publishedItems: 0, requestGroups: [], reviews: [], entries: [] };
+  return { organizationId, documents: [], publishedItems: 0, requestGroups: [], reviews: [], entries: [], activity: emptyActivityFigures() };
 }
 
 /**
@@ -39,7 +42,7 @@ export async function selectSubtreeFigures(db: Db, rootPath: string, year: numbe
     return f;
   };
 
-  const [documents, groups, reviews, entries, published] = await Promise.all([
+  const [documents, groups, reviews, entries, activity] = await Promise.all([
     db
       .selectFrom('catalog_item as ci')
       .innerJoin('organization as o', 'o.id', 'ci.organization_id')
@@ -65,19 +68,7 @@ export async function selectSubtreeFigures(db: Db, rootPath: string, year: numbe
       .where('o.path', 'like', `${rootPath}%`)
       .where('e.year', '=', year)
       .execute(),
-    formatId === '2014'
-      ? db
-          .selectFrom('catalog_item as ci')
-          .innerJoin('organization as o', 'o.id', 'ci.organization_id')
-          .select((eb) => ['ci.organization_id', eb.fn.countAll<number | string>().as('n')])
-          .where('o.path', 'like', `${rootPath}%`)
-          .where('ci.disclosure_type', '=', 'proactive')
-          .where('ci.status', 'in', ['published', 'superseded'])
-          .where('ci.publication_date', '>=', from)
-          .where('ci.publication_date', '<=', to)
-          .groupBy('ci.organization_id')
-          .execute()
-      : Promise.resolve([]),
+    selectSubtreeActivityFigures(db, rootPath, year, formatId === '2014'),
   ]);
   for (const d of documents) {
     of(d.organization_id).documents.push({
@@ -108,7 +99,8 @@ export async function selectSubtreeFigures(db: Db, rootPath: string, year: numbe
     });
   }
   for (const e of entries) of(e.organization_id).entries.push(rowToEntry(e));
-  for (const p of published) of(p.organization_id).publishedItems = Number(p.n);
+  for (const [id, f] of activity.figures) of(id).activity = f;
+  for (const [id, n] of activity.publishedItems) of(id).publishedItems = n;
   return figures;
 }
 

@@ -1,3 +1,4 @@
+import { emptyActivityFigures } from './activity-figures.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkReport } from '../reports/checker/check-report.ts';
@@ -8,7 +9,7 @@ import type { EnteredFigure, OrganizationFigures } from './report-figures.ts';
 import { reviewFigure } from '../../test/helpers/review-figure.ts';
 
 function group(over: Partial<ClassifiedCases>): ClassifiedCases {
-  return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
+  return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', answerDetail: null, received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
 }
 
 
@@ -17,20 +18,23 @@ function entry(organizationId: number, cell: string, value: number): EnteredFigu
 }
 
 function figures(organizationId: number, over: Partial<OrganizationFigures> = {}): OrganizationFigures {
-  return { organizationId, documents: [], publishedItems: 0, requestGroups: [], reviews: [], entries: [], ...over };
+  return { organizationId, documents: [], publishedItems: 0, requestGroups: [], reviews: [], entries: [], activity: emptyActivityFigures(), ...over };
 }
 
 void describe('which cells are entered by hand', () => {
   void it('2021: the decision counts and the fee amount of table 二, nothing else', () => {
     assert.deepEqual(enteredCells('2021'), ['t2-5/licensing/decisions', 't2-6/penalties/decisions', 't2-6/coercive-measures/decisions', 't2-8/fees/amount']);
   });
-  void it('2014: records feed requests, reviews, fees and the catalog rows; channels and staff are entered', () => {
+  void it('2014: every cell comes from a record (catalog, requests, reviews, engagement and work records)', () => {
     assert.equal(isEnteredCell('2014', 'stats/requests-received/value'), false);
     assert.equal(isEnteredCell('2014', 'stats/litigation-corrected/value'), false);
     assert.equal(isEnteredCell('2014', 'stats/proactive-total/value'), false);
     assert.equal(isEnteredCell('2014', 'stats/fees/value'), false);
-    assert.equal(isEnteredCell('2014', 'stats/staff/value'), true);
-    assert.equal(isEnteredCell('2014', 'stats/channel-website/value'), true);
+    assert.equal(isEnteredCell('2014', 'stats/staff/value'), false);
+    assert.equal(isEnteredCell('2014', 'stats/channel-website/value'), false);
+    assert.equal(isEnteredCell('2014', 'stats/funding/value'), false);
+    // Only the text row （四）申请公开的主要内容 is left: the office writes it.
+    assert.deepEqual(enteredCells('2014'), ['stats/request-topics/value']);
   });
 });
 
@@ -87,5 +91,18 @@ void describe('computeCells', () => {
     assert.equal(c.values['stats/requests-received/value'], 2);
     assert.equal(c.values['stats/received-in-person/value'], 2);
     assert.equal(c.sources['stats/proactive-total/value'], 'catalog');
+  });
+
+  void it('2014: the engagement and work-record rows sum the members\' figures', () => {
+    const one = { ...emptyActivityFigures(), channels: { gazette: 1, website: 30, weibo: 4, wechat: 0, other: 2 }, pressConferences: 3, pressConferencesWithLeader: 1, interpretations: 5, concernResponses: 6, weiboWechatResponses: 2, otherResponses: 4, unlinkedEvents: 7, staffingRecords: 1, ogiOffices: 1, staffFullTime: 2, staffPartTime: 3, funding: 0.1, trainingSessions: 1, trainees: 20 };
+    const two = { ...emptyActivityFigures(), channels: { gazette: 0, website: 10, weibo: 0, wechat: 5, other: 0 }, onlineInterviews: 2, onlineInterviewsWithLeader: 2, unlinkedEvents: 2, staffingRecords: 1, ogiOffices: 2, staffFullTime: 1, staffPartTime: 0, funding: 0.2, complaints: 1, readingPoints: 3, meetings: 4 };
+    const c = computeCells([figures(1, { activity: one }), figures(2, { activity: two })], 2017, '2014');
+    const row = (id: string): number | undefined => c.values[`stats/${id}/value`];
+    assert.deepEqual(
+      ['channel-gazette', 'channel-website', 'channel-weibo', 'channel-wechat', 'channel-other', 'responses', 'press-conferences', 'press-conferences-leaders', 'online-interviews', 'online-interviews-leaders', 'interpretations', 'weibo-wechat-responses', 'other-responses', 'complaints', 'ogi-offices', 'reading-points', 'staff', 'staff-full-time', 'staff-part-time', 'funding', 'meetings', 'training-sessions', 'trainees'].map(row),
+      [1, 40, 4, 5, 2, 15, 3, 1, 2, 2, 5, 2, 4, 1, 3, 3, 6, 3, 3, 0.3, 4, 1, 20],
+    );
+    assert.equal(c.sources['stats/funding/value'], 'work-records');
+    assert.equal(c.sources['stats/interpretations/value'], 'engagement');
   });
 });

@@ -10,9 +10,10 @@
  * - the 2014 主动公开政府信息数: proactive items published in the year;
  * - table 三, the 2014 request rows and the fees: the request cases (src/requests/request-statistics.ts);
  * - table 四 and the 2014 rows 四/五: reconsideration and litigation records (src/reviews/review-table.ts);
- * - everything else (table 二's decision counts and fee amounts, the 2019 format's 项目数量, and
- *   the 2014 rows no record holds yet): figures the office enters by hand (`report_entry`), shown
- *   as entered, by whom and when.
+ * - the 2014 rows on channels, 回应解读, complaints, staffing, funding, reading points, meetings and
+ *   training: the engagement and work records (activity-figures.ts, issue 6);
+ * - everything else (table 二's decision counts and fee amounts, the 2019 format's 项目数量): figures
+ *   the office enters by hand (`report_entry`), shown as entered, by whom and when.
  *
  * **Roll-up de-duplication** (what a government's report must not count twice):
  * - a jointly issued document (same 文号) counts once (regulatory-document.ts);
@@ -32,6 +33,8 @@ import { computeReviewTable, reviewRows2014, reviewRows2014Cells, reviewTableCel
 import type { ReviewTable, ReviewTableRecord } from '../reviews/review-table.ts';
 import { countRegulatoryDocuments } from './regulatory-document.ts';
 import type { RegulatoryDocument } from './regulatory-document.ts';
+import { activityCells2014, activitySourceOf2014, sumActivityFigures } from './activity-figures.ts';
+import type { ActivityFigures } from './activity-figures.ts';
 import { addPackedRequestTables, packRequestTables } from './rollup-requests.ts';
 import type { PackedRequestTables } from './rollup-requests.ts';
 
@@ -68,10 +71,12 @@ export interface OrganizationFigures {
   requestGroups: ClassifiedCases[];
   reviews: ReviewFigure[];
   entries: EnteredFigure[];
+  /** Engagement and work records of the year (2014 channels, 回应解读, staffing, …; the narrative's mailbox and hotline facts). */
+  activity: ActivityFigures;
 }
 
 /** Where a cell's number comes from. */
-export type CellSource = 'catalog' | 'requests' | 'reviews' | 'entry' | 'not-entered';
+export type CellSource = 'catalog' | 'requests' | 'reviews' | 'engagement' | 'work-records' | 'entry' | 'not-entered';
 
 /** The computed cells of a report and what is behind them. */
 export interface ComputedCells {
@@ -91,9 +96,11 @@ export interface ComputedCells {
   reviews: ReviewTable;
   /** Review records left out as duplicates of another member's record. */
   duplicateReviews: number;
+  /** The engagement and work-record figures of the covered organizations, summed. */
+  activity: ActivityFigures;
 }
 
-/** Cells of the 2014 table that come from the catalog, requests or reviews (the rest are entered). */
+/** Where a cell's number comes from when a record holds it; null: entered by hand. */
 function sourceOfCell(formatId: FormatId, id: string): Exclude<CellSource, 'entry' | 'not-entered'> | null {
   if (id.startsWith('t3/')) return 'requests';
   if (id.startsWith('t4/')) return 'reviews';
@@ -103,13 +110,14 @@ function sourceOfCell(formatId: FormatId, id: string): Exclude<CellSource, 'entr
   if (row === 'proactive-total' || row === 'proactive-normative' || row === 'normative-issued') return 'catalog';
   if (/^(reconsideration|litigation)-/.test(row)) return 'reviews';
   if (/^(requests-received|received-|concluded|answered|answer-|refused-|fees$)/.test(row)) return 'requests';
-  return null;
+  return activitySourceOf2014(id);
 }
 
 /**
  * Whether a cell of a format is entered by hand (no record in gongkai holds its number).
  * @returns true for table 二's decision counts and amounts (2021), the 2019 format's 项目数量 and
- *   procurement, and the 2014 rows on channels, responses, staff, funding, meetings and training
+ *   procurement; of the 2014 table only the text row （四）申请公开的主要内容 (since issue 6 every
+ *   number comes from a record)
  */
 export function isEnteredCell(formatId: FormatId, id: string): boolean {
   return sourceOfCell(formatId, id) === null;
@@ -204,6 +212,8 @@ export function computeCells(members: readonly OrganizationFigures[], year: numb
   let publishedItems = 0;
   if (formatId === '2014') for (const m of members) publishedItems += m.publishedItems;
   const proactiveTotal = cellId('stats', 'proactive-total', 'value');
+  const activity = single ? single.activity : sumActivityFigures(members.map((m) => m.activity));
+  const activityCells = formatId === '2014' ? activityCells2014(activity) : {};
   const entriesByCell: Record<string, EnteredFigure[]> = {};
   for (const m of members) for (const entry of m.entries) (entriesByCell[entry.cell] ??= []).push(entry);
 
@@ -212,7 +222,7 @@ export function computeCells(members: readonly OrganizationFigures[], year: numb
   const entries: Record<string, EnteredFigure[]> = {};
   for (const { id, source } of cellPlan(formatId)) {
     if (source !== null) {
-      values[id] = formatId === '2014' && id === proactiveTotal ? publishedItems : (reviewCells[id] ?? requestCells[id] ?? documentCounts[id] ?? 0);
+      values[id] = formatId === '2014' && id === proactiveTotal ? publishedItems : (activityCells[id] ?? reviewCells[id] ?? requestCells[id] ?? documentCounts[id] ?? 0);
       sources[id] = source;
       continue;
     }
@@ -224,5 +234,5 @@ export function computeCells(members: readonly OrganizationFigures[], year: numb
     // Amounts in 万元 keep four decimals (whole 元) without floating-point noise.
     values[id] = Math.round(sum * 10_000) / 10_000;
   }
-  return { formatId, year, values, sources, entries, documentItems, requests, reviews, duplicateReviews };
+  return { formatId, year, values, sources, entries, documentItems, requests, reviews, duplicateReviews, activity };
 }

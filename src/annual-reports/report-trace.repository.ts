@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/database.ts';
 import type { Channel, RequesterType } from '../requests/request-case.ts';
+import { isAnswerDetail } from '../requests/request-outcome.ts';
 import { yearBounds } from '../requests/request-statistics.ts';
 import type { TraceCaseRow, TracedItem } from './report-trace.ts';
 
@@ -31,7 +32,7 @@ export async function selectTraceCases(db: Db, organizationIds: readonly number[
     rows.push(
       ...(await db
         .selectFrom('request_case as rc')
-        .select(['rc.id', 'rc.tracking_code', 'rc.organization_id', 'rc.requester_type', 'rc.requester_name', 'rc.channel', 'rc.received_on', 'rc.outcome', 'rc.outcome_on', 'rc.reply_due', 'rc.final_due', 'rc.extended', 'rc.fee_yuan'])
+        .select(['rc.id', 'rc.tracking_code', 'rc.organization_id', 'rc.requester_type', 'rc.requester_name', 'rc.channel', 'rc.received_on', 'rc.outcome', 'rc.answer_detail', 'rc.outcome_on', 'rc.reply_due', 'rc.final_due', 'rc.extended', 'rc.fee_yuan'])
         .where('rc.organization_id', 'in', ids)
         .where('rc.received_on', '<=', to)
         .where((eb) => eb.or([eb('rc.outcome_on', 'is', null), eb('rc.outcome_on', '>=', from)]))
@@ -48,6 +49,7 @@ export async function selectTraceCases(db: Db, organizationIds: readonly number[
       channel: r.channel as Channel,
       receivedOn: r.received_on,
       outcome: r.outcome,
+      answerDetail: isAnswerDetail(r.answer_detail) ? r.answer_detail : null,
       outcomeOn: r.outcome_on,
       replyDue: r.reply_due,
       finalDue: r.final_due,
@@ -71,7 +73,18 @@ type ItemRow = {
   validity: string;
   expiry_date: string | null;
   status: string;
+  channels: string;
 };
+
+/** The JSON channel list of an item (bad JSON: none). */
+function parseChannels(json: string): string[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 function rowToItem(r: ItemRow): TracedItem {
   return {
@@ -87,6 +100,7 @@ function rowToItem(r: ItemRow): TracedItem {
     validity: r.validity,
     expiryDate: r.expiry_date,
     status: r.status,
+    channels: parseChannels(r.channels),
     contribution: 1,
   };
 }
@@ -95,7 +109,7 @@ function itemQuery(db: Db) {
   return db
     .selectFrom('catalog_item as ci')
     .innerJoin('organization as o', 'o.id', 'ci.organization_id')
-    .select(['ci.id', 'ci.organization_id', 'o.name as organization_name', 'ci.index_number', 'ci.title', 'ci.document_number', 'ci.genre', 'ci.creation_date', 'ci.publication_date', 'ci.validity', 'ci.expiry_date', 'ci.status']);
+    .select(['ci.id', 'ci.organization_id', 'o.name as organization_name', 'ci.index_number', 'ci.title', 'ci.document_number', 'ci.genre', 'ci.creation_date', 'ci.publication_date', 'ci.validity', 'ci.expiry_date', 'ci.status', 'ci.channels']);
 }
 
 /**

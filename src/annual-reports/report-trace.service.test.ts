@@ -22,7 +22,7 @@ const SYSTEM = systemActor('test');
 
 /** The ids of what a trace lists, whatever their kind. */
 function listedIds(t: CellTrace): number[] {
-  return [...t.items.map((i) => i.id), ...t.cases.map((c) => c.id), ...t.reviews.map((r) => r.id)];
+  return [...t.items.map((i) => i.id), ...t.cases.map((c) => c.id), ...t.reviews.map((r) => r.id), ...t.activities.map((a) => a.id)];
 }
 
 describeEachDialect('traceCell', (t) => {
@@ -141,6 +141,23 @@ describeEachDialect('traceCell', (t) => {
     await assert.rejects(trace(w.region.city.id, 't3/new/total', { formatId: '1999' as FormatId }), (e: unknown) => isGongkaiError(e, 'FORMAT_UNKNOWN'));
   });
 
+  void it('2014 roll-up: the engagement and work-record rows equal the hand count of the world', async () => {
+    const report = await computeAnnualReport(w.ctx, SYSTEM, { organizationId: w.region.city.id, scope: 'rollup', formatId: '2014', year: 2025 });
+    const row = (id: string): number | undefined => report.cells.values[`stats/${id}/value`];
+    const expected: Record<string, number> = {
+      responses: 5, 'press-conferences': 2, 'press-conferences-leaders': 1, 'online-interviews': 1, 'online-interviews-leaders': 1,
+      interpretations: 1, 'weibo-wechat-responses': 1, 'other-responses': 1, 'ogi-offices': 3, staff: 11, 'staff-full-time': 4,
+      'staff-part-time': 7, funding: 1.75, 'reading-points': 1, meetings: 1, 'training-sessions': 2, trainees: 75, complaints: 1,
+      'channel-website': 4, 'channel-weibo': 1, 'channel-wechat': 0, 'channel-gazette': 0, 'proactive-total': 4,
+    };
+    assert.deepEqual(Object.fromEntries(Object.keys(expected).map((id) => [id, row(id)])), expected);
+    assert.equal(report.cells.sources['stats/staff/value'], 'work-records');
+    assert.equal(report.cells.sources['stats/responses/value'], 'engagement');
+    assert.equal(report.cells.sources['stats/channel-weibo/value'], 'catalog');
+    const responses = await traceCell(w.ctx, SYSTEM, { organizationId: w.region.city.id, scope: 'rollup', formatId: '2014', year: 2025, cell: 'stats/responses/value' });
+    assert.deepEqual(responses.activities.map((a) => a.kind).sort(), ['concern_response', 'concern_response', 'policy_interpretation', 'press_event', 'press_event']);
+  });
+
   void it('for every non-zero cell, the listed records add up to the computed report\'s cell', async () => {
     const r = w.region;
     const reports: { organizationId: number; scope: ReportScope; formatId: FormatId }[] = [
@@ -148,6 +165,7 @@ describeEachDialect('traceCell', (t) => {
       { organizationId: r.city.id, scope: 'rollup', formatId: '2019' },
       { organizationId: r.city.id, scope: 'rollup', formatId: '2014' },
       { organizationId: r.litong.id, scope: 'rollup', formatId: '2021' },
+      { organizationId: r.litong.id, scope: 'own', formatId: '2014' },
       ...[r.city, r.cityDepartment, r.litong, r.litongDepartment, r.yanchi, r.yanchiDepartment].map((o) => ({ organizationId: o.id, scope: 'own' as const, formatId: '2021' as const })),
     ];
     let checked = 0;
@@ -159,7 +177,7 @@ describeEachDialect('traceCell', (t) => {
         const where = `${q.organizationId}/${q.scope}/${q.formatId} ${cell}`;
         assert.equal(tr.value, value, where);
         assert.equal(tr.total, value, where);
-        const amounts = tr.source === 'entry' || cell === 'stats/fees/value';
+        const amounts = tr.source === 'entry' || cell === 'stats/fees/value' || tr.activities.some((a) => a.contribution !== 1);
         if (!amounts) assert.equal(listedIds(tr).length, value, `${where}: one record per unit`);
         checked += 1;
       }

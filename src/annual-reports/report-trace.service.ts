@@ -14,6 +14,7 @@ import { emptyFigures, selectSubtreeFigures } from './report-figures.repository.
 import { casesInCell, checkCell, reviewsInCell, traceTotal } from './report-trace.ts';
 import type { CellTrace, TracedCase, TracedEntry, TracedItem, TracedReview } from './report-trace.ts';
 import { selectPublishedProactiveItems, selectReviewApplicants, selectTraceCases, selectTraceItems } from './report-trace.repository.ts';
+import { selectTraceActivities } from './activity-trace.repository.ts';
 import { selectUserDisplayNames } from './annual-report.repository.ts';
 
 /** Which report, and which of its cells. */
@@ -57,8 +58,14 @@ export async function traceCell(ctx: ServiceContext, actor: Actor, query: TraceQ
   let cases: TracedCase[] = [];
   let reviews: TracedReview[] = [];
   let entries: TracedEntry[] = [];
+  let activities: CellTrace['activities'] = [];
+  const channel = /^stats\/channel-(\w+)\/value$/.exec(cell)?.[1];
   if (source === 'catalog') {
-    items = cell === 'stats/proactive-total/value' ? await selectPublishedProactiveItems(db, members, year) : await selectTraceItems(db, cells.documentItems[cell] ?? []);
+    if (cell === 'stats/proactive-total/value') items = await selectPublishedProactiveItems(db, members, year);
+    else if (channel !== undefined) items = (await selectPublishedProactiveItems(db, members, year)).filter((i) => i.channels.includes(channel));
+    else items = await selectTraceItems(db, cells.documentItems[cell] ?? []);
+  } else if (source === 'engagement' || source === 'work-records') {
+    activities = (await selectTraceActivities(db, members, year, cell.split('/')[1] ?? '')).map((a) => ({ ...a, organizationName: nameOf(a.organizationId) }));
   } else if (source === 'requests') {
     cases = casesInCell(await selectTraceCases(db, members, year), cell, year, formatId).map(({ row, timeliness, contribution }) => ({
       id: row.id,
@@ -112,7 +119,7 @@ export async function traceCell(ctx: ServiceContext, actor: Actor, query: TraceQ
       contribution: e.value,
     }));
   }
-  const total = traceTotal([...items, ...cases, ...reviews, ...entries].map((r) => r.contribution));
+  const total = traceTotal([...items, ...cases, ...reviews, ...entries, ...activities].map((r) => r.contribution));
   const frozen = stored?.snapshot?.cells.find((c) => c.id === cell);
   return {
     organization: { id: organization.id, name: organization.name },
@@ -129,6 +136,7 @@ export async function traceCell(ctx: ServiceContext, actor: Actor, query: TraceQ
     cases,
     reviews,
     entries,
+    activities,
     total,
     masked,
   };

@@ -20,6 +20,7 @@ function caseRow(over: Partial<TraceCaseRow>): TraceCaseRow {
     channel: 'online',
     receivedOn: '2025-03-03',
     outcome: 'disclosed',
+    answerDetail: null,
     outcomeOn: '2025-03-14',
     replyDue: '2025-03-31',
     finalDue: null,

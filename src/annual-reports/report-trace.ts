@@ -30,6 +30,7 @@ import { validationFailed } from '../shared/errors.ts';
 import type { ReportScope } from './annual-report.ts';
 import { dedupeReviews } from './report-figures.ts';
 import type { CellSource, ReviewFigure } from './report-figures.ts';
+import type { TracedActivity } from './activity-trace.repository.ts';
 
 /** A catalog item behind a catalog cell. Dates `YYYY-MM-DD`. */
 export interface TracedItem {
@@ -50,6 +51,8 @@ export interface TracedItem {
   expiryDate: string | null;
   /** published | superseded | withdrawn. */
   status: string;
+  /** The channels it was published through (2014 table 一 (二)). */
+  channels: string[];
   /** What the item adds to the cell: 1. */
   contribution: number;
 }
@@ -146,6 +149,8 @@ export interface CellTrace {
   cases: TracedCase[];
   reviews: TracedReview[];
   entries: TracedEntry[];
+  /** Engagement and work records behind a 2014 row of sections 二, 六, 八, 九 (activity-trace.repository.ts). */
+  activities: (TracedActivity & { organizationName: string })[];
   /** The sum of the listed records' contributions: equals `value`. */
   total: number;
   /** Whether requester and applicant names were masked for this actor (some or all). */

@@ -1,6 +1,7 @@
 /**
  * The roll-up comparison's key figures and outlier rules (pure), on figures written out by hand.
  */
+import { emptyActivityFigures } from './activity-figures.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ClassifiedCases } from '../requests/request-statistics.ts';
@@ -9,7 +10,7 @@ import { compareMembers, hasRecordsInYear, keyFiguresOf, median, medianWithout }
 import type { ComparedMemberInput } from './rollup-comparison.ts';
 
 function group(over: Partial<ClassifiedCases>): ClassifiedCases {
-  return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
+  return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', answerDetail: null, received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
 }
 
 function review(over: Partial<ReviewFigure>): ReviewFigure {
@@ -17,7 +18,7 @@ function review(over: Partial<ReviewFigure>): ReviewFigure {
 }
 
 function figures(organizationId: number, over: Partial<OrganizationFigures> = {}): OrganizationFigures {
-  return { organizationId, documents: [], publishedItems: 0, requestGroups: [], reviews: [], entries: [], ...over };
+  return { organizationId, documents: [], publishedItems: 0, requestGroups: [], reviews: [], entries: [], activity: emptyActivityFigures(), ...over };
 }
 
 /** `n` new requests decided (disclosed) in the year. */

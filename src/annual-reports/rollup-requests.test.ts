@@ -9,7 +9,7 @@ import { prng } from '../../test/helpers/prng.ts';
 import { addPackedRequestTables, packRequestTables } from './rollup-requests.ts';
 
 function group(over: Partial<ClassifiedCases>): ClassifiedCases {
-  return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
+  return { requesterType: 'natural', channel: 'online', outcome: 'disclosed', answerDetail: null, received: 'in', decided: 'in', conclusion: 'on-time', count: 1, feeYuan: 0, ...over };
 }
 
 /** The sum of each member's packed tables, as the roll-up of a region computes it. */
@@ -66,6 +66,8 @@ void describe('addPackedRequestTables', () => {
               requesterType: (random() < 0.03 ? 'alien' : pick(REQUESTER_TYPES)) as RequesterType,
               channel: (random() < 0.03 ? 'pigeon' : pick(CHANNELS)) as Channel,
               outcome: pick(outcomes),
+              // Details on any outcome, also ones the clock refuses: the sums must agree all the same.
+              answerDetail: pick(['already-public', 'other-agency', null] as const),
               received: pick(['before', 'in', 'after'] as const),
               decided: pick(['before', 'in', 'after', 'undecided'] as const),
               conclusion: pick(['on-time', 'extended', 'late', null] as const),

@@ -20,6 +20,7 @@ import { isGongkaiError } from '../shared/errors.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerCatalogCommands } from './catalog-commands.ts';
 import { registerDeadlineCommand } from './deadline-command.ts';
+import { registerHotlineCommands } from '../hotline/hotline-cli.ts';
 import { registerRequestCommands } from './request-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
 import type { CommandEnv } from './cli-context.ts';
@@ -174,6 +175,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerDeadlineCommand(program, commandEnv);
   registerRequestCommands(program, commandEnv);
   registerReportCommands(program, commandEnv);
+  registerHotlineCommands(program, commandEnv);
 
   try {
     await program.parseAsync([...argv]);

@@ -35,7 +35,7 @@ export function registerServerCommands(program: Command, env: CommandEnv): void 
       runCommand(env, () =>
         withStore(env, flags, async (ctx) => {
           const summary = await loadDemoRegion(ctx, systemActor('demo'));
-          env.stdout(summary ? `demo region loaded: ${summary.organizations} organizations, ${summary.items} items, ${summary.requests} requests, ${summary.users} users${summary.year.loaded ? `; synthetic year ${summary.year.year}: ${summary.year.items.total} items, ${summary.year.requests.total} requests, ${summary.year.reviews.total} reviews, ${summary.annualReports.reports} annual reports (${summary.annualReports.published} published)` : ''}\n` : 'demo region already present (吴忠市人民政府 640300000); nothing loaded\n');
+          env.stdout(summary ? `demo region loaded: ${summary.organizations} organizations, ${summary.items} items, ${summary.requests} requests, ${summary.users} users${summary.year.loaded ? `; synthetic year ${summary.year.year}: ${summary.year.items.total} items, ${summary.year.requests.total} requests, ${summary.year.reviews.total} reviews, ${summary.annualReports.reports} annual reports (${summary.annualReports.published} published)` : ''}${summary.year2017.loaded ? `; synthetic 2017: ${summary.year2017.items} items, ${summary.year2017.requests} requests, ${summary.year2017.reviews} reviews, 2014-format report published` : ''}\n` : 'demo region already present (吴忠市人民政府 640300000); nothing loaded\n');
           return 0;
         }),
       ),

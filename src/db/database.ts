@@ -268,6 +268,8 @@ export interface RequestCaseTable {
   /** The table 三 (2021) row id of the decision, once decided. */
   outcome: string | null;
   outcome_on: string | null;
+  /** `already-public` | `other-agency` | null: what the reply said beyond its row (2014 answer rows; issue 6). */
+  answer_detail: string | null;
   legal_basis: string | null;
   clock_starts_after: string | null;
   reply_due: string | null;

@@ -96,7 +96,7 @@ function fillFor(marker: string, org: Organization, index: number): string {
 }
 
 /** The template's sections with every marker replaced by demo text. */
-function filledSections(sections: Readonly<Record<string, string>>, org: Organization, index: number): Record<string, string> {
+export function filledSections(sections: Readonly<Record<string, string>>, org: Organization, index: number): Record<string, string> {
   return Object.fromEntries(Object.entries(sections).map(([id, html]) => [id, html.replace(UNFILLED_MARKER_RE, (marker) => fillFor(marker, org, index))]));
 }
 

@@ -29,6 +29,8 @@ import { loadDemoRequests } from './demo-requests.ts';
 import { loadDemoYear } from './demo-year.ts';
 import { addDays } from './demo-year-dates.ts';
 import type { DemoYearSummary } from './demo-year.ts';
+import { loadDemo2017 } from './demo-2017.ts';
+import type { Demo2017Summary } from './demo-2017.ts';
 import type { DemoItemSpec } from './demo-items.ts';
 import { DEMO_ORGANIZATIONS, DEMO_ROOT_CODE, demoOgiOffice } from './demo-organizations.ts';
 import type { DemoOrgKey } from './demo-organizations.ts';
@@ -43,6 +45,8 @@ export interface DemoSummary {
   year: DemoYearSummary;
   /** The year's annual reports written (and how many went through to publication). */
   annualReports: { reports: number; published: number };
+  /** The synthetic 2017 (demo-2017.ts): its records reproduce the real 吴忠市 2017 statistics table. */
+  year2017: Demo2017Summary;
 }
 
 /** Creates the organizations (parents first), then points each at its competent OGI department. */
@@ -198,5 +202,7 @@ export async function loadDemoRegion(ctx: ServiceContext, actor: Actor): Promise
   await loadDemoReports(ctx, actor, orgs);
   // The 2025 annual reports, through the submission workflow (demo-annual-reports.ts).
   const annualReports = await loadDemoAnnualReports(ctx, actor, orgs);
-  return { organizations: orgs.size, items, users, requests, year, annualReports };
+  // The synthetic 2017 whose computed statistics table equals the real report's (issue 6).
+  const year2017 = await loadDemo2017(ctx, actor, orgs);
+  return { organizations: orgs.size, items, users, requests, year, annualReports, year2017 };
 }

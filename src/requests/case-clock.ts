@@ -17,7 +17,10 @@
  * - a fee notice (国办函〔2020〕109号) is sent within the period; the fee is due within 20 working days
  *   from the day after the notice, else the request is treated as abandoned (row （六）2); whether the
  *   period stands meanwhile is not settled (UNVERIFIED): `feePausesClock` (default true) decides;
- * - the reply states exactly one outcome (a table 三 row) with its legal basis.
+ * - the reply states exactly one outcome (a table 三 row) with its legal basis, and may add an answer
+ *   detail the 2014 table counts apart: `already-public` with 予以公开 (art. 36 (一): the reply must then
+ *   say how to obtain it, in its reasons), `other-agency` with 本机关不掌握 (art. 36 (五), optionally
+ *   naming the responsible agency).
  */
 import { addWorkingDays, isIsoDate, nextDay, workingDaysBetween } from '../calendar/working-days.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
@@ -30,7 +33,8 @@ import { CHANNEL_NAMES_ZH, DELIVERY_METHODS } from './request-case.ts';
 import type { CaseStatus, Channel, WaitingOn } from './request-case.ts';
 import type { ConsultationOpinion, ConsultedParty, FeeMethod, LoggedEvent, RequestEvent, RequestEventKind } from './request-event.ts';
 import { receiptRule } from './receipt-date.ts';
-import { outcomeById } from './request-outcome.ts';
+import { ANSWER_DETAIL_OUTCOMES, ANSWER_DETAIL_NAMES_ZH, isAnswerDetail, outcomeById } from './request-outcome.ts';
+import type { AnswerDetail } from './request-outcome.ts';
 
 /** Working days a requester has to pay a fee, from the day after the notice (国办函〔2020〕109号, as restated by 四川; UNVERIFIED article). */
 export const FEE_PAYMENT_WORKING_DAYS = 20;
@@ -97,6 +101,10 @@ export interface CaseClock {
   outcome: string | null;
   outcomeOn: string | null;
   legalBasis: string | null;
+  /** What the reply adds to its outcome for the 2014 table (src/requests/request-outcome.ts), or null. */
+  answerDetail: AnswerDetail | null;
+  /** With `other-agency`: the responsible agency the reply names, or null. */
+  responsibleAgency: string | null;
   clarification: { seq: number; requestedOn: string; items: string; dueOn: string; receivedOn: string | null; lapsedOn: string | null } | null;
   consultations: Consultation[];
   extension: { seq: number; approvedOn: string; workingDays: number; reason: string; approvedBy: string; noticeOn: string } | null;
@@ -136,7 +144,7 @@ interface Facts {
   consultations: Consultation[];
   extension: CaseClock['extension'];
   fee: CaseClock['fee'];
-  answered: { seq: number; on: string; outcome: string; legalBasis: string } | null;
+  answered: { seq: number; on: string; outcome: string; legalBasis: string; answerDetail: AnswerDetail | null; responsibleAgency: string | null } | null;
   deliveredOn: string | null;
   closedOn: string | null;
   withdrawnOn: string | null;
@@ -319,7 +327,8 @@ function apply(calendar: WorkingDayCalendar, f: Facts, e: LoggedEvent, options: 
       if (outcome.id === 'unable-unclear' && !f.clarification?.receivedOn) throw invalid('outcome', '“still unclear after clarification” needs a clarification received first', '“补正后申请内容仍不明确”须先有补正');
       if ((outcome.group === 'withheld' || outcome.group === 'partial') && !e.reasons?.trim()) throw invalid('reasons', 'withholding needs its reasons (2019 art. 36 (三))', '不予公开或部分公开须说明理由');
       requireText(e.legalBasis, 'legalBasis', '法律依据');
-      f.answered = { seq: e.seq, on: e.on, outcome: outcome.id, legalBasis: e.legalBasis };
+      const detail = answerDetailOf(e, outcome.id);
+      f.answered = { seq: e.seq, on: e.on, outcome: outcome.id, legalBasis: e.legalBasis, ...detail };
       break;
     }
     case 'delivered':
@@ -468,6 +477,28 @@ export function appendEvent(calendar: WorkingDayCalendar, events: readonly Logge
   return snapshot(calendar, f, options);
 }
 
+/**
+ * The answer detail of an `answered` event, checked against its outcome (2019 art. 36 (一), (五)).
+ * @throws GongkaiError `VALIDATION_FAILED` (field `answerDetail`, `reasons` or `responsibleAgency`)
+ */
+function answerDetailOf(e: Extract<RequestEvent, { kind: 'answered' }>, outcome: string): { answerDetail: AnswerDetail | null; responsibleAgency: string | null } {
+  const agency = typeof e.responsibleAgency === 'string' && e.responsibleAgency.trim() !== '' ? e.responsibleAgency.trim() : null;
+  if (e.answerDetail === undefined) {
+    if (agency !== null) throw invalid('responsibleAgency', 'a responsible agency goes with the detail other-agency only', '只有“属于其他机关公开”才填写负责公开该信息的机关');
+    return { answerDetail: null, responsibleAgency: null };
+  }
+  const detail: unknown = e.answerDetail;
+  if (!isAnswerDetail(detail)) throw invalid('answerDetail', `unknown answer detail ${String(detail)}`, '答复情形无效');
+  const expected = ANSWER_DETAIL_OUTCOMES[detail];
+  if (outcome !== expected) {
+    const expectedZh = outcomeById(expected)?.labelZh ?? expected;
+    throw invalid('answerDetail', `${detail} goes with the outcome ${expected} only`, `“${ANSWER_DETAIL_NAMES_ZH[detail]}”只适用于办理结果“${expectedZh}”`);
+  }
+  if (detail === 'already-public' && !e.reasons?.trim()) throw invalid('reasons', 'information already disclosed: the reply says how and where to obtain it (2019 art. 36 (一))', '属于已主动公开范围的，须在理由中告知获取该政府信息的方式和途径');
+  if (detail !== 'other-agency' && agency !== null) throw invalid('responsibleAgency', 'a responsible agency goes with the detail other-agency only', '只有“属于其他机关公开”才填写负责公开该信息的机关');
+  return { answerDetail: detail, responsibleAgency: agency };
+}
+
 function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions): CaseClock {
   const { status, waitingOn } = statusOf(f);
   const lapsed = Boolean(f.clarification?.lapsedOn);
@@ -506,6 +537,8 @@ function snapshot(calendar: WorkingDayCalendar, f: Facts, options: ClockOptions)
     consultations: f.consultations,
     extension: f.extension,
     fee: f.fee,
+    answerDetail: f.answered?.answerDetail ?? null,
+    responsibleAgency: f.answered?.responsibleAgency ?? null,
     answeredOn: f.answered?.on ?? null,
     deliveredOn: f.deliveredOn,
     closedOn,

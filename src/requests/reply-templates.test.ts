@@ -82,6 +82,26 @@ void describe('reply templates per outcome', () => {
     assert.match(noContact.paragraphs[2]!, /告知您该政府信息由吴忠市财政局负责公开。$/);
   });
 
+  void it('words the answer details: already public (art. 36(一)) and another agency’s (art. 36(五))', () => {
+    const already = renderReplyDocument('reply', { ...header, outcomeId: 'disclosed', answerDetail: 'already-public', reasons: '该信息已于2026年3月在吴忠市人民政府门户网站“政府信息公开”专栏公开。' });
+    assert.equal(already.paragraphs[1], '经检索，您申请公开的政府信息已经主动公开。');
+    // The way to obtain it is the decision, not a reason; nothing is enclosed.
+    assert.equal(already.paragraphs[2], '根据《中华人民共和国政府信息公开条例》第三十六条第（一）项、第（二）项的规定，告知您获取该政府信息的方式和途径：该信息已于2026年3月在吴忠市人民政府门户网站“政府信息公开”专栏公开。');
+    assert.equal(already.paragraphs.length, 4);
+    refusedWith(() => renderReplyDocument('reply', { ...header, outcomeId: 'disclosed', answerDetail: 'already-public' }), ['provisionZh']);
+    refusedWith(() => renderReplyDocument('reply', { ...header, outcomeId: 'partial', reasons: '部分涉及个人隐私', answerDetail: 'already-public' }), ['answerDetail']);
+    refusedWith(() => renderReplyDocument('reply', { ...header, outcomeId: 'unable-needs-creation', answerDetail: 'other-agency' }), ['answerDetail']);
+
+    const unnamed = renderReplyDocument('reply', { ...header, outcomeId: 'unable-not-held', answerDetail: 'other-agency', reasons: '该项目由自治区直属单位实施' });
+    assert.deepEqual(unnamed.paragraphs.slice(1, 4), [
+      '经核查，您申请公开的政府信息不属于本机关负责公开。',
+      '具体理由：该项目由自治区直属单位实施。',
+      '根据《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项的规定，特此告知。',
+    ]);
+    const named = renderReplyDocument('reply', { ...header, outcomeId: 'unable-not-held', answerDetail: 'other-agency', responsibleAgency: { name: '吴忠市财政局' } });
+    assert.match(named.paragraphs[2]!, /的规定，告知您该政府信息由吴忠市财政局负责公开。$/);
+  });
+
   void it('says how the information is provided', () => {
     const m = renderReplyDocument('reply', { ...header, outcomeId: 'disclosed', provisionZh: '该信息已在本机关门户网站“政府信息公开”栏目主动公开，您可自行查阅' });
     assert.match(m.paragraphs[2]!, /本机关决定予以公开。该信息已在本机关门户网站“政府信息公开”栏目主动公开，您可自行查阅。$/);

@@ -21,8 +21,8 @@ import { feeNoticeText } from './fee-schedule.ts';
 import type { FeeResult } from './fee-schedule.ts';
 import { ruleSetFor } from './regulation-rule-sets.ts';
 import type { RegulationRuleSet } from './regulation-rule-sets.ts';
-import { REQUEST_OUTCOMES, outcomeById } from './request-outcome.ts';
-import type { RequestOutcome } from './request-outcome.ts';
+import { ANSWER_DETAIL_NAMES_ZH, ANSWER_DETAIL_OUTCOMES, REQUEST_OUTCOMES, outcomeById } from './request-outcome.ts';
+import type { AnswerDetail, RequestOutcome } from './request-outcome.ts';
 
 /** The kinds of document. */
 export const REPLY_DOCUMENT_KINDS = ['reply', 'clarification', 'extension', 'fee-notice', 'third-party-consultation'] as const;
@@ -68,6 +68,12 @@ export interface ReplyInput extends DocumentHeader, RequestReference {
   provisionZh?: string;
   /** For `unable-not-held`: the agency responsible for the information, when known (art. 36(五)). */
   responsibleAgency?: { name: string; contact?: string };
+  /**
+   * The answer detail recorded with the outcome: `already-public` (with `disclosed`) words the reply
+   * as art. 36(一) (already disclosed: how and where to obtain it, from `provisionZh` or `reasons`);
+   * `other-agency` (with `unable-not-held`) as art. 36(五), naming `responsibleAgency` when given.
+   */
+  answerDetail?: AnswerDetail;
   /** The reconsideration body named in the remedy sentence, when the agency names it. */
   reconsiderationBody?: string;
   /** The court named in the remedy sentence, when the agency names it. */
@@ -329,23 +335,38 @@ function renderReply(input: ReplyInput): ReplyDocumentModel {
     issues.add('reasons', `the outcome ${outcome.id} requires reasons`, `“${outcome.labelZh}”须说明理由`);
   }
   if (input.responsibleAgency !== undefined) issues.text('responsibleAgency.name', input.responsibleAgency.name, '负责公开该信息的机关名称');
+  const detail = input.answerDetail;
+  if (outcome && detail !== undefined && ANSWER_DETAIL_OUTCOMES[detail] !== outcome.id) {
+    issues.add('answerDetail', `${detail} goes with the outcome ${ANSWER_DETAIL_OUTCOMES[detail]} only`, `“${ANSWER_DETAIL_NAMES_ZH[detail]}”不适用于“${outcome.labelZh}”`);
+  } else if (detail === 'already-public' && !input.provisionZh?.trim() && !input.reasons?.trim()) {
+    issues.add('provisionZh', 'information already disclosed: say how and where to obtain it (art. 36(一))', '属于已主动公开范围的，须告知获取该政府信息的方式和途径');
+  }
   issues.throwIfAny();
   if (!ruleSet || !outcome || !wording) throw new GongkaiError('VALIDATION_FAILED', 'unreachable: checked above');
 
   const articles = outcomeArticles(outcome, ruleSet);
   const legalBasisZh = articles === '' ? null : citeRegulationZh(articles);
-  const reasons = input.reasons?.trim();
+  let reasons = input.reasons?.trim();
   const paragraphs = [openingZh(input)];
-  const lead = wording.finding.startsWith('经') || wording.finding.startsWith('本机关') ? '' : '经审查，';
   let decision = wording.decision;
   let finding = wording.finding;
   const agency = input.responsibleAgency;
-  if (outcome.id === 'unable-not-held' && agency) {
-    // 2019 art. 36(五): not this agency's to disclose, and the responsible one is known.
+  let after = wording.after?.(input);
+  if (outcome.id === 'unable-not-held' && (agency || detail === 'other-agency')) {
+    // 2019 art. 36(五): not this agency's to disclose; the responsible one is named when known.
     finding = '经核查，您申请公开的政府信息不属于本机关负责公开';
-    const contact = agency.contact?.trim() ? `，联系方式：${agency.contact.trim()}` : '';
-    decision = `告知您该政府信息由${agency.name.trim()}负责公开${contact}`;
+    const contact = agency?.contact?.trim() ? `，联系方式：${agency.contact.trim()}` : '';
+    decision = agency ? `告知您该政府信息由${agency.name.trim()}负责公开${contact}` : '';
   }
+  if (detail === 'already-public') {
+    // 2019 art. 36(一): already disclosed, so nothing is enclosed; the reply says where it is.
+    finding = '经检索，您申请公开的政府信息已经主动公开';
+    const how = input.provisionZh?.trim() || reasons || '';
+    if (how === reasons) reasons = undefined;
+    decision = `告知您获取该政府信息的方式和途径：${how.replace(/[。；;，,]+$/, '')}`;
+    after = undefined;
+  }
+  const lead = finding.startsWith('经') || finding.startsWith('本机关') ? '' : '经审查，';
   if (outcome.id === 'other-other') {
     paragraphs.push(`经审查，${sentence(reasons ?? '')}`);
   } else {
@@ -353,7 +374,6 @@ function renderReply(input: ReplyInput): ReplyDocumentModel {
     if (reasons) paragraphs.push(`具体理由：${sentence(reasons)}`);
   }
   if (legalBasisZh) {
-    const after = wording.after?.(input);
     paragraphs.push(`根据${legalBasisZh}的规定，${decision === '' ? '特此告知' : decision}。${after ? sentence(after) : ''}`);
   }
   const noun = outcome.byLapse ? '本告知' : '本答复';

@@ -9,12 +9,12 @@ import type { FieldErrors } from '../auth/form-view.ts';
 import { html } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { DELIVERY_METHODS, DELIVERY_METHOD_NAMES_ZH } from './request-case.ts';
-import { choiceField, inputField, textAreaField } from './request-console-fields.ts';
+import { checkboxField, choiceField, inputField, textAreaField } from './request-console-fields.ts';
 import type { ChoiceOption } from './request-console-fields.ts';
 import { REQUEST_EVENT_NAMES_ZH } from './request-event.ts';
 import type { ConsultationOpinion, ConsultedParty, FeeMethod, RequestEventKind } from './request-event.ts';
-import { REPLY_OUTCOMES } from './request-outcome.ts';
-import type { OutcomeGroup } from './request-outcome.ts';
+import { ANSWER_DETAIL_NAMES_ZH, REPLY_OUTCOMES } from './request-outcome.ts';
+import type { AnswerDetail, OutcomeGroup } from './request-outcome.ts';
 import { REQUEST_FIELD_LABELS_ZH } from './request.schema.ts';
 import type { CaseView } from './request.service.ts';
 
@@ -117,7 +117,12 @@ ${f.input('amountYuan', { type: 'number', min: 1, hint: '一般留空：按收�
       return c.fee ? html`<p class="hint">缴费期限至 ${c.fee.payBy}，届满后方可登记逾期未缴费（视为放弃申请）。</p>` : '';
     case 'answered':
       return html`${f.choice('outcome', [{ value: '', label: '请选择' }], '与年度报告表三的办理结果一一对应；括号内为默认引用的《条例》条款', outcomeGroups(m.view))}
-${f.area('reasons', { hint: '不予公开、部分公开须说明理由（《条例》第三十六条第（三）项、第三十七条）', rows: 4 })}
+${f.area('reasons', { hint: '不予公开、部分公开须说明理由（《条例》第三十六条第（三）项、第三十七条）；属于已主动公开范围的，写明获取该信息的方式和途径', rows: 4 })}
+<fieldset class="answer-detail"><legend>答复情形（可不选；仅影响2014年格式统计表，表三仍计入所选办理结果）</legend>
+${f.check('answerDetail', 'already-public', { hint: '仅用于“予以公开”：所申请信息已经主动公开，告知获取该信息的方式和途径（《条例》第三十六条第（一）项）' })}
+${f.check('answerDetail', 'other-agency', { hint: '仅用于“本机关不掌握相关政府信息”：不属于本机关负责公开（《条例》第三十六条第（五）项）' })}
+${f.input('responsibleAgency', { hint: '属于其他机关公开且能够确定负责机关的，填写其名称，写入答复书' })}
+</fieldset>
 ${f.input('legalBasis', { hint: '可不填：默认按所选办理结果引用《中华人民共和国政府信息公开条例》相应条款' })}`;
     case 'delivered':
       return f.choice('method', DELIVERY_METHODS.map((d) => ({ value: d, label: DELIVERY_METHOD_NAMES_ZH[d] })));
@@ -135,6 +140,8 @@ interface FieldMaker {
   input(name: string, extra?: { type?: 'text' | 'date' | 'number'; required?: boolean; hint?: string; min?: number; max?: number }): SafeHtml;
   area(name: string, extra?: { required?: boolean; hint?: string; rows?: number }): SafeHtml;
   choice(name: string, options: readonly ChoiceOption[], hint?: string, groups?: readonly { label: string; options: readonly ChoiceOption[] }[]): SafeHtml;
+  /** One answer-detail checkbox (the only checkboxes of the forms), labelled by its Chinese name. */
+  check(name: string, value: AnswerDetail, extra?: { hint?: string }): SafeHtml;
 }
 
 function defaults(kind: RequestEventKind, m: ActionFormsModel): Record<string, string> {
@@ -161,6 +168,11 @@ function actionForm(kind: RequestEventKind, m: ActionFormsModel): SafeHtml {
     input: (name, extra = {}) => inputField({ ...base(name), ...extra }),
     area: (name, extra = {}) => textAreaField({ ...base(name), ...extra }),
     choice: (name, options, hint, groups) => choiceField({ ...base(name), options, ...(groups ? { groups } : {}), ...(hint ? { hint } : {}) }),
+    check: (name, value, extra = {}) => {
+      const b = base(name);
+      // Two boxes share the name: one id each, and the field's error under the first only.
+      return checkboxField({ ...b, id: `${b.id}-${value}`, label: ANSWER_DETAIL_NAMES_ZH[value], value, checked: b.value === value, ...(value === 'already-public' ? {} : { error: undefined }), ...extra });
+    },
   };
   const fields = kindFields(kind, m, f);
   const formErrors = Object.entries(errors).filter(([field]) => !used.has(field)).map(([, message]) => message);

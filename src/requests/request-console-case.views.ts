@@ -16,7 +16,7 @@ import { remainingZh } from './request-console.views.ts';
 import { CASE_STATUS_NAMES_ZH, CHANNEL_NAMES_ZH, DELIVERY_FORM_NAMES_ZH, DELIVERY_METHOD_NAMES_ZH, ID_KIND_NAMES_ZH, REQUESTER_TYPE_NAMES_ZH } from './request-case.ts';
 import { REQUEST_EVENT_NAMES_ZH } from './request-event.ts';
 import type { LoggedEvent } from './request-event.ts';
-import { outcomeById } from './request-outcome.ts';
+import { ANSWER_DETAIL_NAMES_ZH, outcomeById } from './request-outcome.ts';
 import { receiptRule } from './receipt-date.ts';
 import type { CaseView } from './request.service.ts';
 import { REQUEST_ATTACHMENT_KIND_NAMES_ZH, REQUEST_ATTACHMENT_KINDS } from './request-attachment.service.ts';
@@ -60,7 +60,7 @@ export function eventSummaryZh(e: LoggedEvent): string {
     case 'fee-notice-sent':
       return `${FEE_METHOD_NAMES_ZH[e.method]}，${e.quantity}${e.method === 'per-request' ? '件' : '页'}，${e.amountYuan} 元`;
     case 'answered':
-      return `办理结果：${outcomeById(e.outcome)?.labelZh ?? e.outcome}；法律依据：${e.legalBasis}${e.reasons ? `；理由：${e.reasons}` : ''}`;
+      return `办理结果：${outcomeById(e.outcome)?.labelZh ?? e.outcome}${e.answerDetail ? `（${ANSWER_DETAIL_NAMES_ZH[e.answerDetail]}）` : ''}；法律依据：${e.legalBasis}${e.responsibleAgency ? `；负责公开机关：${e.responsibleAgency}` : ''}${e.reasons ? `；理由：${e.reasons}` : ''}`;
     case 'delivered':
       return `送达方式：${DELIVERY_METHOD_NAMES_ZH[e.method]}`;
     case 'withdrawn':
@@ -107,6 +107,7 @@ function statusBlock(view: CaseView): SafeHtml {
   return html`<h2>办理状态与办理结果</h2>
 <dl class="meta">
 ${row('办理状态', html`<strong id="case-status">${CASE_STATUS_NAMES_ZH[view.status]}</strong>${waiting ? `（${waiting}）` : ''}`)}${row('办理结果', outcome ? html`<strong id="case-outcome">${outcome.labelZh}</strong>` : '尚未作出')}
+${c.answerDetail ? row('答复情形', html`<span id="case-answer-detail">${ANSWER_DETAIL_NAMES_ZH[c.answerDetail]}${c.responsibleAgency ? `：${c.responsibleAgency}` : ''}</span>`) : ''}
 ${row('结果日期', c.outcomeOn)}${row('法律依据', c.legalBasis)}
 ${row('答复日期', c.answeredOn)}${row('送达日期', c.deliveredOn)}
 </dl>`;

@@ -126,7 +126,14 @@ export function caseDocumentModel(view: CaseView, calendar: WorkingDayCalendar, 
       if (!doc || !c.outcome) throw notApplicable(kind);
       const answered = [...view.events].reverse().find((e) => e.event.kind === 'answered')?.event;
       const reasons = answered?.kind === 'answered' ? trimmed(answered.reasons) : undefined;
-      return renderReplyDocument('reply', { ...header(doc.issuedOn), ...ref, outcomeId: c.outcome, ...(reasons ? { reasons } : {}) });
+      return renderReplyDocument('reply', {
+        ...header(doc.issuedOn),
+        ...ref,
+        outcomeId: c.outcome,
+        ...(reasons ? { reasons } : {}),
+        ...(c.answerDetail ? { answerDetail: c.answerDetail } : {}),
+        ...(c.responsibleAgency ? { responsibleAgency: { name: c.responsibleAgency } } : {}),
+      });
     }
     case 'clarification': {
       const x = c.clarification;

@@ -56,6 +56,15 @@ export function choiceField(o: FieldOptions & { options?: readonly ChoiceOption[
   )}</select></div>`;
 }
 
+/**
+ * A labelled checkbox posting `value` under `name` when ticked; `checked` when the posted value was
+ * `value`. Several may share a name (one id each): the label sits after the box, as forms read.
+ */
+export function checkboxField(o: FieldOptions & { value: string; checked: boolean }): SafeHtml {
+  return html`<div class="field"><input id="${o.id}" name="${o.name}" type="checkbox" value="${o.value}" style="width:auto"${o.checked ? html` checked` : ''}${describedBy(o)}${o.error ? html` aria-invalid="true"` : ''}> <label for="${o.id}" style="display:inline">${o.label}</label>
+${o.hint ? html`<div class="hint" id="${o.id}-hint">${o.hint}</div>` : ''}${o.error ? html`<div class="field-error" id="${o.id}-error">${o.error}</div>` : ''}</div>`;
+}
+
 /** `text` cut to at most `max` characters (code points), with `…` when cut. */
 export function truncateText(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());

@@ -9,7 +9,9 @@ import { buildApp } from '../http/app.ts';
 import type { GongkaiApp } from '../http/context.ts';
 import { FixedClock } from '../shared/clock.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { registerRequest } from './request.service.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { caseDocumentModel } from './request-console-documents.ts';
+import { getCase, registerRequest } from './request.service.ts';
 
 /**
  * Today is Monday 2026-06-15 (China time). Deadlines below are hand-counted on the 2026 calendar:
@@ -205,6 +207,41 @@ describeEachDialect('requests console', (t) => {
     assert.match(late.body, /日期不能晚于今天/);
     assert.match(late.body, /value="2026-06-16"/);
     assert.equal(await countEvents(c.id), events);
+  });
+
+  void it('offers the answer details on the decision form, records one, and refuses both or a wrong pairing', async () => {
+    const c = await register(region.litong.id, '2026-06-01');
+    const url = `/console/requests/${c.id}`;
+    const page = await get(editor, url);
+    assert.match(page.body, /<input id="answered-answerDetail-already-public" name="answerDetail" type="checkbox" value="already-public"[^>]*> <label for="answered-answerDetail-already-public" style="display:inline">属于已主动公开范围（告知获取方式和途径）<\/label>/);
+    assert.match(page.body, /<input id="answered-answerDetail-other-agency" name="answerDetail" type="checkbox" value="other-agency"[^>]*> <label for="answered-answerDetail-other-agency" style="display:inline">属于其他机关公开（告知负责机关）<\/label>/);
+    assert.match(page.body, /<label for="answered-responsibleAgency">负责公开该信息的机关<\/label>/);
+
+    // Both boxes ticked: refused, the form shown again with the reason, nothing written.
+    const both = await app.inject({
+      method: 'POST',
+      url: `${url}/events`,
+      headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams([['_csrf', editor.csrfToken], ['kind', 'answered'], ['on', '2026-06-15'], ['outcome', 'unable-not-held'], ['answerDetail', 'already-public'], ['answerDetail', 'other-agency']]).toString(),
+    });
+    assert.equal(both.statusCode, 400);
+    assert.match(both.body, /“属于已主动公开范围”与“属于其他机关公开”只能选择一项/);
+    const wrong = await post(editor, `${url}/events`, { kind: 'answered', on: '2026-06-15', outcome: 'unable-needs-creation', answerDetail: 'other-agency', responsibleAgency: '吴忠市财政局' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /“属于其他机关公开（告知负责机关）”只适用于办理结果“无法提供：本机关不掌握相关政府信息”/);
+    assert.match(wrong.body, /value="吴忠市财政局"/, 'what was typed is kept');
+    assert.equal(await countEvents(c.id), 1);
+
+    const done = await post(editor, `${url}/events`, { kind: 'answered', on: '2026-06-15', outcome: 'unable-not-held', answerDetail: 'other-agency', responsibleAgency: '吴忠市财政局' });
+    assert.equal(done.statusCode, 303, done.body);
+    const answered = await get(editor, url);
+    assert.match(answered.body, /<span id="case-answer-detail">属于其他机关公开（告知负责机关）：吴忠市财政局<\/span>/);
+    assert.match(answered.body, /办理结果：无法提供：本机关不掌握相关政府信息（属于其他机关公开（告知负责机关））；法律依据：[^；]+；负责公开机关：吴忠市财政局/);
+    const row = await store.db.selectFrom('request_case').select('answer_detail').where('id', '=', c.id).executeTakeFirstOrThrow();
+    assert.equal(row.answer_detail, 'other-agency');
+    // The reply names the responsible agency (2019 art. 36 (五)).
+    const model = caseDocumentModel(await getCase(ctx, systemActor('test'), c.id), await loadCalendar(ctx), 'reply');
+    assert.deepEqual(model.paragraphs.slice(1, 3), ['经核查，您申请公开的政府信息不属于本机关负责公开。', '根据《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项的规定，告知您该政府信息由吴忠市财政局负责公开。']);
   });
 
   void it('offers the extension form only to approvers; an editor posting it gets 403', async () => {

@@ -21,7 +21,7 @@ import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
 import { getOrganization, listOrganizations } from '../organizations/organization.service.ts';
 import { today } from '../shared/clock.ts';
-import { GongkaiError } from '../shared/errors.ts';
+import { GongkaiError, validationFailed } from '../shared/errors.ts';
 import { receiptRule } from './receipt-date.ts';
 import { buildDocx, buildPdf } from './reply-document.ts';
 import { REPLY_DOCUMENT_KINDS } from './reply-templates.ts';
@@ -180,7 +180,12 @@ export function requestConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
     const id = request.params.id;
     const fields = formFields(request.body);
     delete fields['_csrf'];
+    // Both answer-detail boxes ticked: `formFields` keeps one value; refuse rather than drop the other.
+    const details = (request.body as Record<string, unknown> | undefined)?.['answerDetail'];
     try {
+      if (Array.isArray(details) && details.length > 1) {
+        throw validationFailed([{ field: 'answerDetail', message: 'one answer detail at most', messageZh: '“属于已主动公开范围”与“属于其他机关公开”只能选择一项' }]);
+      }
       await recordEvent(ctx, request.actor, id, fields);
       return await reply.redirect(`/console/requests/${id}?done=${encodeURIComponent(fields['kind'] ?? '')}`, 303);
     } catch (error) {

@@ -5,6 +5,7 @@
  * day it was recorded (e.g. a signed-for letter registered the next morning).
  */
 import type { Channel, DeliveryMethod } from './request-case.ts';
+import type { AnswerDetail } from './request-outcome.ts';
 
 /** Who a consultation goes to: a third party whose rights may be harmed (2019 art. 32) or a co-producing agency (art. 34). */
 export type ConsultedParty = 'third-party' | 'agency';
@@ -25,7 +26,17 @@ export type RequestEvent =
   | { kind: 'fee-notice-sent'; on: string; method: FeeMethod; quantity: number; amountYuan: number; /** 按件: pieces the requester had already applied for that month (set when the amount is computed). */ alreadyThisMonth?: number }
   | { kind: 'fee-paid'; on: string }
   | { kind: 'fee-lapsed'; on: string }
-  | { kind: 'answered'; on: string; outcome: string; legalBasis: string; reasons?: string }
+  | {
+      kind: 'answered';
+      on: string;
+      outcome: string;
+      legalBasis: string;
+      reasons?: string;
+      /** `already-public` only with `disclosed`, `other-agency` only with `unable-not-held` (2019 art. 36 (一), (五)); absent on older events. */
+      answerDetail?: AnswerDetail;
+      /** With `other-agency`: the agency responsible for disclosing the information, named in the reply (art. 36 (五)). */
+      responsibleAgency?: string;
+    }
   | { kind: 'delivered'; on: string; method: DeliveryMethod }
   | { kind: 'withdrawn'; on: string; reason?: string }
   | { kind: 'closed'; on: string };

@@ -59,3 +59,31 @@ export function outcomeById(id: string): RequestOutcome | undefined {
 
 /** The outcomes a reply can state (those not reached by the requester's inaction). */
 export const REPLY_OUTCOMES: readonly RequestOutcome[] = REQUEST_OUTCOMES.filter((o) => !o.byLapse);
+
+/**
+ * What a reply adds to its outcome that the 2014 statistics table counts apart but table 三 does not:
+ * - `already-public`: a 予以公开 reply that points the requester to information already proactively
+ *   disclosed (2019 art. 36 (一); 2008 art. 21 (一): 属于已主动公开范围 in the 2014 table);
+ * - `other-agency`: a 本机关不掌握 reply because the information is another agency's to disclose
+ *   (2019 art. 36 (五); 2008 art. 21 (三): 不属于本行政机关公开 in the 2014 table).
+ */
+export const ANSWER_DETAILS = ['already-public', 'other-agency'] as const;
+/** An {@link ANSWER_DETAILS} value. */
+export type AnswerDetail = (typeof ANSWER_DETAILS)[number];
+
+/** The one outcome each answer detail may go with (both stay in their table 三 row). */
+export const ANSWER_DETAIL_OUTCOMES: Readonly<Record<AnswerDetail, string>> = {
+  'already-public': 'disclosed',
+  'other-agency': 'unable-not-held',
+};
+
+/** Chinese labels of the answer details, as the decision form and case page print them. */
+export const ANSWER_DETAIL_NAMES_ZH: Readonly<Record<AnswerDetail, string>> = {
+  'already-public': '属于已主动公开范围（告知获取方式和途径）',
+  'other-agency': '属于其他机关公开（告知负责机关）',
+};
+
+/** Whether a stored text is an answer detail (the `request_case.answer_detail` column is plain text). */
+export function isAnswerDetail(value: unknown): value is AnswerDetail {
+  return typeof value === 'string' && (ANSWER_DETAILS as readonly string[]).includes(value);
+}

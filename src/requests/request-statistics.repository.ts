@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Channel, RequesterType } from './request-case.ts';
+import { isAnswerDetail } from './request-outcome.ts';
 import { yearBounds } from './request-statistics.ts';
 import type { ClassifiedCases, Conclusion, DecisionPosition, YearPosition } from './request-statistics.ts';
 
@@ -24,6 +25,7 @@ function placedCases(db: Db, rootPath: string, year: number) {
       'rc.requester_type',
       'rc.channel',
       'rc.outcome',
+      'rc.answer_detail',
       'rc.fee_yuan',
       sql<YearPosition>`case when rc.received_on < ${from} then 'before' else 'in' end`.as('received'),
       sql<DecisionPosition>`case when rc.outcome_on is null then 'undecided' when rc.outcome_on <= ${to} then 'in' else 'after' end`.as('decided'),
@@ -40,6 +42,7 @@ interface GroupRow {
   requester_type: string;
   channel: string;
   outcome: string | null;
+  answer_detail: string | null;
   received: YearPosition;
   decided: DecisionPosition;
   conclusion: Conclusion | null;
@@ -52,6 +55,8 @@ function toClassified(r: GroupRow): ClassifiedCases {
     requesterType: r.requester_type as RequesterType,
     channel: r.channel as Channel,
     outcome: r.outcome,
+    // Only the projection writes the column, from a checked event; anything else counts as no detail.
+    answerDetail: isAnswerDetail(r.answer_detail) ? r.answer_detail : null,
     received: r.received,
     decided: r.decided,
     conclusion: r.conclusion,
@@ -62,8 +67,8 @@ function toClassified(r: GroupRow): ClassifiedCases {
 
 /**
  * The cases of the subtree under `rootPath` that the tables of `year` count (received by Dec 31,
- * not decided before Jan 1), grouped by requester type, channel, outcome, where receipt and decision
- * fall against the year, and timeliness.
+ * not decided before Jan 1), grouped by requester type, channel, outcome and its answer detail,
+ * where receipt and decision fall against the year, and timeliness.
  * @param rootPath materialized path of the subtree's root (`/1/5/`)
  * @param year the report year
  * @returns one row per group, with its case count and the fees its cases paid (元)
@@ -73,8 +78,8 @@ export async function selectRequestStatisticsGroups(db: Db, rootPath: string, ye
   // expressions in GROUP BY with the same expressions in SELECT.
   const rows = await db
     .selectFrom(placedCases(db, rootPath, year))
-    .select((eb) => ['c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
-    .groupBy(['c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion'])
+    .select((eb) => ['c.requester_type', 'c.channel', 'c.outcome', 'c.answer_detail', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
+    .groupBy(['c.requester_type', 'c.channel', 'c.outcome', 'c.answer_detail', 'c.received', 'c.decided', 'c.conclusion'])
     .execute();
   return rows.map(toClassified);
 }
@@ -87,8 +92,8 @@ export async function selectRequestStatisticsGroups(db: Db, rootPath: string, ye
 export async function selectRequestStatisticsGroupsByOrganization(db: Db, rootPath: string, year: number): Promise<Map<number, ClassifiedCases[]>> {
   const rows = await db
     .selectFrom(placedCases(db, rootPath, year))
-    .select((eb) => ['c.organization_id', 'c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
-    .groupBy(['c.organization_id', 'c.requester_type', 'c.channel', 'c.outcome', 'c.received', 'c.decided', 'c.conclusion'])
+    .select((eb) => ['c.organization_id', 'c.requester_type', 'c.channel', 'c.outcome', 'c.answer_detail', 'c.received', 'c.decided', 'c.conclusion', eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('c.fee_yuan').as('fee')])
+    .groupBy(['c.organization_id', 'c.requester_type', 'c.channel', 'c.outcome', 'c.answer_detail', 'c.received', 'c.decided', 'c.conclusion'])
     .execute();
   const byOrganization = new Map<number, ClassifiedCases[]>();
   for (const r of rows) {

@@ -11,7 +11,7 @@ import type { RequestStatisticsRow } from './request-statistics.ts';
 
 /** A case of 2025 received on 03-03 and undecided, with overrides. */
 function row(overrides: Partial<RequestStatisticsRow> = {}): RequestStatisticsRow {
-  return { requesterType: 'natural', channel: 'online', receivedOn: '2025-03-03', outcome: null, outcomeOn: null, replyDue: '2025-03-31', finalDue: '2025-03-31', extended: false, feeYuan: 0, ...overrides };
+  return { requesterType: 'natural', channel: 'online', receivedOn: '2025-03-03', outcome: null, answerDetail: null, outcomeOn: null, replyDue: '2025-03-31', finalDue: '2025-03-31', extended: false, feeYuan: 0, ...overrides };
 }
 
 const decided = (outcome: string, outcomeOn: string, overrides: Partial<RequestStatisticsRow> = {}): RequestStatisticsRow => row({ outcome, outcomeOn, ...overrides });
@@ -120,6 +120,45 @@ describe('tallyRequestTables', () => {
     assert.deepEqual(t.unknownOutcomes, { 'withdrawn-typo': 1 });
     assert.equal(t.table3['t3/total/total'], 0);
     assert.equal(t.table3['t3/new/total'], 1);
+  });
+
+  void it('counts answer details in 2014 rows 1 and 5, and leaves table 三 as it was', () => {
+    // Y = 2025, all new, online, natural, answered on time: p, q disclosed (q already public); r, s, t
+    // not held (s, t another agency's); u already public but decided in 2026 (not counted); v a
+    // detail on an outcome the clock refuses it for (withheld-internal: no effect).
+    const detailed: RequestStatisticsRow[] = [
+      decided('disclosed', '2025-02-10'),
+      decided('disclosed', '2025-02-11', { answerDetail: 'already-public' }),
+      decided('unable-not-held', '2025-03-10'),
+      decided('unable-not-held', '2025-03-11', { answerDetail: 'other-agency' }),
+      decided('unable-not-held', '2025-03-12', { answerDetail: 'other-agency' }),
+      decided('disclosed', '2026-01-05', { receivedOn: '2025-12-20', replyDue: '2026-01-19', finalDue: '2026-01-19', answerDetail: 'already-public' }),
+      decided('withheld-internal', '2025-03-13', { answerDetail: 'already-public' }),
+    ];
+    const t = computeRequestTables(detailed, 2025, '2021');
+    assert.deepEqual(
+      REQUEST_ROWS_2014.filter((id) => id.startsWith('answer') || id.startsWith('refused')).filter((id) => t.rows2014[id] !== 0).map((id) => [id, t.rows2014[id]]),
+      [
+        ['answered', 6],
+        ['answer-already-public', 1],
+        ['answer-disclosed', 1],
+        ['answer-refused', 1],
+        ['refused-not-government-information', 1],
+        ['answer-not-this-agency', 2],
+        ['answer-nonexistent', 1],
+      ],
+    );
+    assert.equal(t.cells2014['stats/answer-already-public/value'], 1);
+    assert.equal(t.cells2014['stats/answer-not-this-agency/value'], 2);
+    // Table 三 knows no detail: 予以公开 2, 本机关不掌握 3, whatever the details say.
+    const plain = computeRequestTables(detailed.map((r) => ({ ...r, answerDetail: null })), 2025, '2021');
+    assert.deepEqual(t.table3, plain.table3);
+    assert.deepEqual([t.table3['t3/disclosed/total'], t.table3['t3/unable-not-held/total'], t.table3['t3/carried-over/total']], [2, 3, 1]);
+    // Without details the same cases are 同意公开 2 and 申请信息不存在 3.
+    assert.deepEqual([plain.rows2014['answer-already-public'], plain.rows2014['answer-disclosed'], plain.rows2014['answer-not-this-agency'], plain.rows2014['answer-nonexistent']], [0, 2, 0, 3]);
+    // A group of cases with a detail counts as that many single cases.
+    const group = { ...classifyCase(detailed[3] as RequestStatisticsRow, 2025), count: 4 };
+    assert.equal(tallyRequestTables([group], 2025, '2021').rows2014['answer-not-this-agency'], 4);
   });
 
   void it('satisfies V01–V03 of the report checker by construction', () => {

@@ -33,11 +33,17 @@
  *   涉及商业秘密 stays 0); the three 2019 categories the 2008 text did not have (内部事务, 过程性,
  *   行政执法案卷) → 不是《条例》所指政府信息 (the 2008 basis the outcomes cite is 第二条, the
  *   definition); 行政查询事项 → 告知通过其他途径办理 (art. 36 (七): use the special procedure).
- *   无法提供·本机关不掌握 → 申请信息不存在 (we chose this over 不属于本行政机关公开, which stays 0:
- *   the row is about the agency not holding the information); 没有现成信息需要另行制作 → 申请信息不存在
+ *   无法提供·本机关不掌握 → 申请信息不存在, unless the detail says another agency discloses it (below);
+ *   没有现成信息需要另行制作 → 申请信息不存在
  *   (nothing exists to disclose). 补正后仍不明确 and 逾期不补正 → 告知作出更改补充 (the 补正 notice was
- *   the reply). 信访举报投诉 and 公开出版物 → 告知通过其他途径办理. 属于已主动公开范围 stays 0: a
- *   予以公开 outcome does not record whether the information was already public.
+ *   the reply). 信访举报投诉 and 公开出版物 → 告知通过其他途径办理.
+ *   Two rows come from the reply's answer detail (`request_case.answer_detail`, request-outcome.ts),
+ *   which table 三 ignores: 予以公开 marked `already-public` (2019 art. 36 (一); 2008 art. 21 (一):
+ *   the reply told the requester where the proactively disclosed information is) → 属于已主动公开范围
+ *   instead of 同意公开; 本机关不掌握 marked `other-agency` (2019 art. 36 (五); 2008 art. 21 (三))
+ *   → 不属于本行政机关公开 instead of 申请信息不存在. Our reading (UNVERIFIED): a case is in one
+ *   answer row only, as the format's identity 申请答复数 = rows 1–8 (format-2014.ts) requires.
+ *   Cases answered before the detail was recorded have none and stay in 同意公开 / 申请信息不存在.
  *   Not answers, and so left out of 申请答复数 (counted in `answersNotMapped`): 重复申请, 大量反复申请,
  *   要求确认或重新出具, 逾期未缴费 and 其他 (withdrawals): the 2014 table has no row for them.
  * - 七 依申请公开信息收取的费用 and the 2021 section 六 statement: the fees paid (`fee_yuan`) on cases
@@ -50,6 +56,7 @@ import { cellId } from '../reports/format/report-format.ts';
 import { requestTable } from '../reports/format/request-tables.ts';
 import type { Channel, RequesterType } from './request-case.ts';
 import { outcomeById } from './request-outcome.ts';
+import type { AnswerDetail } from './request-outcome.ts';
 
 /** A report format with table 三: `2019` (one （六） row) or `2021` (three). */
 export type RequestTableVariant = '2019' | '2021';
@@ -62,6 +69,8 @@ export interface RequestStatisticsRow {
   receivedOn: string;
   /** The table 三 (2021) row id of the decision, or null while undecided. */
   outcome: string | null;
+  /** What the reply added to its outcome (`request_case.answer_detail`), or null: only the 2014 rows use it. */
+  answerDetail: AnswerDetail | null;
   /** The date of the decision, `YYYY-MM-DD`, or null. */
   outcomeOn: string | null;
   /** The reply deadline without extension (2019 art. 33 ¶1), or null while the clock stands. */
@@ -86,6 +95,8 @@ export interface ClassifiedCases {
   requesterType: RequesterType;
   channel: Channel;
   outcome: string | null;
+  /** The answer detail of the outcome (2014 rows 1 and 5), or null. */
+  answerDetail: AnswerDetail | null;
   received: YearPosition;
   decided: DecisionPosition;
   /** Null for undecided cases. */
@@ -130,8 +141,10 @@ type AnswerRow = Extract<RequestRow2014Id, `answer-${string}`>;
 type RefusedRow = Extract<RequestRow2014Id, `refused-${string}`>;
 
 /**
- * The 2014 answer row (and 不同意公开 sub-row) of each 2021 outcome; null = not an answer the 2014
- * table has a row for. Every line except `disclosed` and `partial` is our inference: see the header.
+ * The 2014 answer row (and 不同意公开 sub-row) of each 2021 outcome without an answer detail; null =
+ * not an answer the 2014 table has a row for. Every line except `disclosed` and `partial` is our
+ * inference: see the header. With its detail, `disclosed` counts in `answer-already-public` and
+ * `unable-not-held` in `answer-not-this-agency` instead.
  */
 export const ANSWER_ROWS_2014: Readonly<Record<string, { answer: AnswerRow; refused?: RefusedRow } | null>> = {
   disclosed: { answer: 'answer-disclosed' },
@@ -156,6 +169,17 @@ export const ANSWER_ROWS_2014: Readonly<Record<string, { answer: AnswerRow; refu
   'other-unpaid-fee': null,
   'other-other': null,
 };
+
+/**
+ * The 2014 answer row of an outcome with its answer detail: 予以公开 of information already
+ * proactively disclosed → 属于已主动公开范围; 本机关不掌握 because another agency discloses it →
+ * 不属于本行政机关公开. A detail on any other outcome (the clock refuses it) changes nothing.
+ */
+function answerRow2014(row: AnswerRow, outcome: string, detail: AnswerDetail | null): AnswerRow {
+  if (detail === 'already-public' && outcome === 'disclosed') return 'answer-already-public';
+  if (detail === 'other-agency' && outcome === 'unable-not-held') return 'answer-not-this-agency';
+  return row;
+}
 
 /** The 2014 收到申请数 row of each channel. */
 const CHANNEL_ROWS_2014: Readonly<Record<Channel, RequestRow2014Id>> = {
@@ -224,6 +248,7 @@ export function classifyCase(row: RequestStatisticsRow, year: number): Classifie
     requesterType: row.requesterType,
     channel: row.channel,
     outcome: row.outcome,
+    answerDetail: row.answerDetail,
     received: position(row.receivedOn, from, to),
     decided: row.outcomeOn === null ? 'undecided' : position(row.outcomeOn, from, to),
     conclusion,
@@ -344,7 +369,7 @@ export function tallyRequestTables(groups: Iterable<ClassifiedCases>, year: numb
       continue;
     }
     rows2014.answered += g.count;
-    rows2014[answer.answer] += g.count;
+    rows2014[answerRow2014(answer.answer, outcome, g.answerDetail)] += g.count;
     if (answer.refused) rows2014[answer.refused] += g.count;
   }
   rows2014['requests-received'] = rows2014['received-in-person'] + rows2014['received-fax'] + rows2014['received-online'] + rows2014['received-letter'];

@@ -145,7 +145,7 @@ export async function insertCase(db: Db, values: NewCaseValues, clock: CaseClock
 }
 
 /**
- * The `request_case` projection columns of a folded clock (status, outcome, deadlines, fee paid in 元):
+ * The `request_case` projection columns of a folded clock (status, outcome and its answer detail, deadlines, fee paid in 元):
  * what the services write with every event, and what a bulk loader writes for a case it folds itself.
  */
 export function projectionColumns(clock: CaseClock) {
@@ -155,6 +155,7 @@ export function projectionColumns(clock: CaseClock) {
     outcome: clock.outcome,
     outcome_on: clock.outcomeOn,
     legal_basis: clock.legalBasis,
+    answer_detail: clock.answerDetail,
     clock_starts_after: clock.deadline?.clockStartsAfter ?? null,
     reply_due: clock.deadline?.replyDue ?? null,
     final_due: clock.deadline?.finalDue ?? null,

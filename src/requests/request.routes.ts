@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { contentDisposition, readFileUpload } from '../http/uploads.ts';
 import { apiErrorSchema, idParamsSchema } from '../auth/auth.schema.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
+import { ANSWER_DETAILS } from './request-outcome.ts';
 import { getCase, listQueue, recordEvent, registerRequest } from './request.service.ts';
 import type { CaseView } from './request.service.ts';
 import { addRequestAttachment, getRequestAttachment } from './request-attachment.service.ts';
@@ -67,6 +68,8 @@ const caseSchema = z.object({
   outcome: z.string().nullable().describe('a row id of table 三 (2021 format)'),
   outcomeOn: z.string().nullable(),
   legalBasis: z.string().nullable(),
+  answerDetail: z.enum(ANSWER_DETAILS).nullable().describe('already-public (予以公开 of proactively disclosed information, 2019 art. 36 (一)) or other-agency (本机关不掌握: another agency discloses it, art. 36 (五)); counted apart in the 2014 table only'),
+  responsibleAgency: z.string().nullable().describe('with other-agency: the agency named in the reply'),
   clock: clockSchema,
   events: z.array(z.object({ seq: z.number(), kind: z.string(), on: z.string(), data: z.record(z.string(), z.unknown()), note: z.string().nullable(), recordedBy: z.string().nullable(), recordedAt: z.string() })),
   attachments: z.array(attachmentSchema),
@@ -92,6 +95,8 @@ export function caseToApi(view: CaseView): z.infer<typeof caseSchema> {
     outcome: view.outcome,
     outcomeOn: c.outcomeOn,
     legalBasis: c.legalBasis,
+    answerDetail: c.answerDetail,
+    responsibleAgency: c.responsibleAgency,
     clock: {
       regulation: c.ruleSet.id,
       clockStartsAfter: c.deadline?.clockStartsAfter ?? null,
@@ -202,7 +207,7 @@ export function requestApiRoutes(app: GongkaiApp, ctx: AppContext): Promise<void
         summary: 'Record an event (clarification, consultation, extension, fee, answer, delivery, withdrawal, closing); refused with the reason when not allowed',
         security: BEARER,
         params: idParamsSchema,
-        body: z.record(z.string(), z.unknown()).describe('{ kind, on: YYYY-MM-DD, …fields of the kind, note? }'),
+        body: z.record(z.string(), z.unknown()).describe('{ kind, on: YYYY-MM-DD, …fields of the kind, note? }; an answer: { outcome, legalBasis?, reasons?, answerDetail?: already-public (with disclosed; reasons then say how to obtain it) | other-agency (with unable-not-held), responsibleAgency? (with other-agency) }'),
         response: { 201: caseSchema, ...errors },
       },
     },

@@ -9,6 +9,7 @@ import { GongkaiError } from '../shared/errors.ts';
 import type { ErrorIssue } from '../shared/errors.ts';
 import { CHANNELS, DELIVERY_FORMS, DELIVERY_METHODS, ID_KINDS, REQUESTER_TYPES } from './request-case.ts';
 import { MAX_RECORD_ID } from '../shared/record-id.ts';
+import { ANSWER_DETAILS } from './request-outcome.ts';
 
 const blank = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max));
@@ -55,6 +56,8 @@ export const REQUEST_FIELD_LABELS_ZH: Record<string, string> = {
   outcome: '办理结果',
   legalBasis: '法律依据',
   reasons: '理由',
+  answerDetail: '答复情形',
+  responsibleAgency: '负责公开该信息的机关',
   note: '备注',
 };
 
@@ -94,7 +97,16 @@ export const eventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fee-notice-sent'), ...on, method: z.enum(['per-request', 'per-page']), quantity: int, amountYuan: int.optional() }),
   z.object({ kind: z.literal('fee-paid'), ...on }),
   z.object({ kind: z.literal('fee-lapsed'), ...on }),
-  z.object({ kind: z.literal('answered'), ...on, outcome: text(60).pipe(z.string().min(1)), legalBasis: optionalText(500), reasons: optionalText(4000) }),
+  z.object({
+    kind: z.literal('answered'),
+    ...on,
+    outcome: text(60).pipe(z.string().min(1)),
+    legalBasis: optionalText(500),
+    reasons: optionalText(4000),
+    // Which outcome a detail may go with is the clock's rule (case-clock.ts), checked with the outcome.
+    answerDetail: z.preprocess(blank, z.enum(ANSWER_DETAILS).optional()),
+    responsibleAgency: optionalText(200),
+  }),
   z.object({ kind: z.literal('delivered'), ...on, method: z.enum(DELIVERY_METHODS) }),
   z.object({ kind: z.literal('withdrawn'), ...on, reason: optionalText(1000) }),
   z.object({ kind: z.literal('closed'), ...on }),

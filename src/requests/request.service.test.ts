@@ -215,6 +215,36 @@ describeEachDialect('request service', (t) => {
     const row = await store.db.selectFrom('request_case').select(['channel', 'received_on', 'reply_due']).where('tracking_code', '=', filed.trackingCode).executeTakeFirstOrThrow();
     assert.deepEqual(row, { channel: 'online', received_on: '2024-11-25', reply_due: '2024-12-23' });
   });
+
+  it('projects the answer detail (2019 art. 36 (一), (五)), refuses it on another outcome, and keeps the agency for the reply', async () => {
+    const stored = (id: number) => store.db.selectFrom('request_case').select(['outcome', 'answer_detail']).where('id', '=', id).executeTakeFirstOrThrow();
+    const register = async () => (await registerRequest(ctx, editor, { ...PERSON, organizationId: region.litong.id, channel: 'in-person', submittedOn: '2024-11-18' })).id;
+
+    const publicId = await register();
+    assert.deepEqual(await stored(publicId), { outcome: null, answer_detail: null });
+    const before = await counts();
+    await expectRefusal(recordEvent(ctx, editor, publicId, { kind: 'answered', on: '2024-11-20', outcome: 'partial', reasons: '部分涉及个人隐私', answerDetail: 'already-public' }), 'VALIDATION_FAILED', /只适用于办理结果“予以公开”/);
+    await expectRefusal(recordEvent(ctx, editor, publicId, { kind: 'answered', on: '2024-11-20', outcome: 'disclosed', answerDetail: 'already-public' }), 'VALIDATION_FAILED', /获取该政府信息的方式和途径/);
+    await expectRefusal(recordEvent(ctx, editor, publicId, { kind: 'answered', on: '2024-11-20', outcome: 'disclosed', answerDetail: 'somewhere-else' }), 'VALIDATION_FAILED', /答复情形格式不正确/);
+    await expectRefusal(recordEvent(ctx, editor, publicId, { kind: 'answered', on: '2024-11-20', outcome: 'disclosed', responsibleAgency: '吴忠市财政局' }), 'VALIDATION_FAILED', /只有“属于其他机关公开”/);
+    assert.deepEqual(await counts(), before, 'a refused detail writes nothing');
+    let view = await recordEvent(ctx, editor, publicId, { kind: 'answered', on: '2024-11-20', outcome: 'disclosed', answerDetail: 'already-public', reasons: '该信息已于2024年3月在利通区人民政府门户网站政府信息公开专栏公开' });
+    assert.equal(view.clock.answerDetail, 'already-public');
+    assert.deepEqual(await stored(publicId), { outcome: 'disclosed', answer_detail: 'already-public' });
+
+    const agencyId = await register();
+    await expectRefusal(recordEvent(ctx, editor, agencyId, { kind: 'answered', on: '2024-11-20', outcome: 'unable-needs-creation', answerDetail: 'other-agency' }), 'VALIDATION_FAILED', /只适用于办理结果“无法提供：本机关不掌握相关政府信息”/);
+    view = await recordEvent(ctx, editor, agencyId, { kind: 'answered', on: '2024-11-20', outcome: 'unable-not-held', answerDetail: 'other-agency', responsibleAgency: ' 吴忠市住房和城乡建设局 ' });
+    assert.deepEqual([view.clock.answerDetail, view.clock.responsibleAgency], ['other-agency', '吴忠市住房和城乡建设局']);
+    assert.deepEqual(await stored(agencyId), { outcome: 'unable-not-held', answer_detail: 'other-agency' });
+    const audit = await store.db.selectFrom('audit_event').select('after_json').where('entity_type', '=', 'request_case').where('entity_id', '=', String(agencyId)).where('action', '=', 'request.answered').executeTakeFirstOrThrow();
+    assert.match(String(audit.after_json), /"answerDetail":"other-agency"/);
+
+    // Without a detail, as before: nothing stored.
+    const plainId = await register();
+    await recordEvent(ctx, editor, plainId, { kind: 'answered', on: '2024-11-20', outcome: 'unable-not-held', answerDetail: '' });
+    assert.deepEqual(await stored(plainId), { outcome: 'unable-not-held', answer_detail: null });
+  });
 });
 
 describeEachDialect('request service: a deadline running into a year the calendar lacks', (t) => {

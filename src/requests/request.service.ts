@@ -320,7 +320,15 @@ async function completeEvent(db: Db, record: RequestCaseRecord, clock: CaseClock
     const article = outcome ? (clock.ruleSet.id === 'regulations2008' ? outcome.legalBasis2008 : outcome.legalBasis2019) : '';
     // An outcome without an article of its own (其他) needs the basis written out.
     const basis = input.legalBasis ?? (article ? `《中华人民共和国政府信息公开条例》${article}` : '');
-    return { kind: 'answered', on: input.on, outcome: input.outcome, legalBasis: basis, ...(input.reasons ? { reasons: input.reasons } : {}) };
+    return {
+      kind: 'answered',
+      on: input.on,
+      outcome: input.outcome,
+      legalBasis: basis,
+      ...(input.reasons ? { reasons: input.reasons } : {}),
+      ...(input.answerDetail ? { answerDetail: input.answerDetail } : {}),
+      ...(input.responsibleAgency ? { responsibleAgency: input.responsibleAgency } : {}),
+    };
   }
   if (input.kind === 'withdrawn') return { kind: 'withdrawn', on: input.on, ...(input.reason ? { reason: input.reason } : {}) };
   return input;

@@ -37,6 +37,6 @@ export async function seedEmptyStore(ctx: ServiceContext): Promise<SeedResult | 
     grants: [{ role: 'system_admin', organizationId: null }],
     mustChangePassword: true,
   });
-  const summary = demo ? `吴忠市演示地区：${demo.organizations} 个机构、${demo.items} 条目录信息、${demo.requests} 件依申请公开申请、${demo.users} 个演示用户（演示用户密码不显示，可由管理员重置）${demo.year.loaded ? `；${demo.year.year} 年度合成数据 ${demo.year.items.total} 条目录信息、${demo.year.requests.total} 件申请、${demo.year.reviews.total} 件复议诉讼，年度报告 ${demo.annualReports.reports} 份（已公开 ${demo.annualReports.published} 份）` : ''}` : '演示地区已存在';
+  const summary = demo ? `吴忠市演示地区：${demo.organizations} 个机构、${demo.items} 条目录信息、${demo.requests} 件依申请公开申请、${demo.users} 个演示用户（演示用户密码不显示，可由管理员重置）${demo.year.loaded ? `；${demo.year.year} 年度合成数据 ${demo.year.items.total} 条目录信息、${demo.year.requests.total} 件申请、${demo.year.reviews.total} 件复议诉讼，年度报告 ${demo.annualReports.reports} 份（已公开 ${demo.annualReports.published} 份）` : ''}${demo.year2017.loaded ? `；2017 年度合成数据 ${demo.year2017.items} 条目录信息、${demo.year2017.requests} 件申请、${demo.year2017.reviews} 件复议诉讼` : ''}` : '演示地区已存在';
   return { adminPassword, summary };
 }

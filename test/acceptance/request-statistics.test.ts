@@ -19,6 +19,7 @@ import type { RequestStatistics } from '../../src/requests/request-statistics.se
 import { computeRequestTables } from '../../src/requests/request-statistics.ts';
 import type { RequestStatisticsRow } from '../../src/requests/request-statistics.ts';
 import type { Channel, RequesterType } from '../../src/requests/request-case.ts';
+import { isAnswerDetail } from '../../src/requests/request-outcome.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
 import type { ServiceContext } from '../../src/shared/service-context.ts';
 import { seedRegion, testContext } from '../helpers/factories.ts';
@@ -198,13 +199,14 @@ describeEachDialect('request statistics from a synthetic year (issue 4 acceptanc
   });
 
   void it('the aggregate query and the pure computation on the loaded cases agree', async () => {
-    const rows = await store.db.selectFrom('request_case').select(['requester_type', 'channel', 'received_on', 'outcome', 'outcome_on', 'reply_due', 'final_due', 'extended', 'fee_yuan']).execute();
+    const rows = await store.db.selectFrom('request_case').select(['requester_type', 'channel', 'received_on', 'outcome', 'answer_detail', 'outcome_on', 'reply_due', 'final_due', 'extended', 'fee_yuan']).execute();
     assert.equal(rows.length, CASE_SCRIPTS.length);
     const cases: RequestStatisticsRow[] = rows.map((r) => ({
       requesterType: r.requester_type as RequesterType,
       channel: r.channel as Channel,
       receivedOn: r.received_on,
       outcome: r.outcome,
+      answerDetail: isAnswerDetail(r.answer_detail) ? r.answer_detail : null,
       outcomeOn: r.outcome_on,
       replyDue: r.reply_due,
       finalDue: r.final_due,

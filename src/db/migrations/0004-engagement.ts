@@ -21,6 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('catalog_item_publication').on('catalog_item').columns(['organization_id', 'publication_date']).execute();
   // Working days a mailbox message must be answered in; null = the installation's default.
   await db.schema.alterTable('organization').addColumn('message_reply_days', 'integer').execute();
+  // What a reply said beyond its table 三 row, for the 2014 answer rows: `already-public` (a 予以公开
+  // reply pointing to information already proactively disclosed, 2019 art. 36 (一)) or `other-agency`
+  // (an 本机关不掌握 reply naming the agency responsible, art. 36 (五)); null otherwise.
+  await db.schema.alterTable('request_case').addColumn('answer_detail', 'text').execute();
 
   await withId(db, db.schema.createTable('message'))
     .addColumn('organization_id', 'integer', (c) => c.notNull().references('organization.id'))
