@@ -58,7 +58,7 @@ export function composeNarrative(input: NarrativeInput): ComposedNarrative {
   const template = templateSections(input.formatId, input.kind);
   const html: Record<string, string> = {};
   for (const id of Object.keys(template)) html[id] = input.sections?.[id] ?? template[id] ?? '';
-  const facts = narrativeFacts(input.cells.values, input.formatId, input.year, { feeYuan: input.cells.requests.fees.yuan });
+  const facts = narrativeFacts(input.cells.values, input.formatId, input.year, { feeYuan: input.cells.requests.fees.yuan, activity: input.cells.activity });
   const values = { cells: input.cells.values, facts };
   const boundHtml: Record<string, string> = {};
   const sections: NarrativeSection[] = [];

@@ -20,10 +20,10 @@ import { renderPage } from '../http/views/layout.ts';
 import { today } from '../shared/clock.ts';
 import type { GongkaiError } from '../shared/errors.ts';
 import { addAttachment, getAttachment } from './attachment.service.ts';
-import { GENRES, ITEM_STATUSES } from './catalog-item.ts';
+import { DEFAULT_PUBLICATION_CHANNELS, GENRES, ITEM_STATUSES } from './catalog-item.ts';
 import type { CatalogItem, ItemStatus } from './catalog-item.ts';
 import { FIELD_LABELS_ZH } from './catalog-item.schema.ts';
-import { dashboardPage, detailPage, itemFormPage, listPage } from './catalog-console.views.ts';
+import { CHANNELS_SHOWN_FIELD, dashboardPage, detailPage, itemFormPage, listPage } from './catalog-console.views.ts';
 import { catalogDashboard, draftableOrganizations, getItemDetail, listCatalogItems, subjectCategoryChoices, visibleOrganizations } from './catalog-query.service.ts';
 import type { ItemQuery } from './catalog-query.service.ts';
 import { contentDisposition } from '../http/uploads.ts';
@@ -56,19 +56,36 @@ function page(request: FastifyRequest, csrf: string, title: string, body: SafeHt
   return renderPage({ title, area: 'console', actor: request.actor, csrfToken: csrf, body, ...(notice ? { notice } : {}) });
 }
 
-/** The form's strings for the item fields. */
+/**
+ * The form's strings for the item fields. The 发布渠道 checkboxes post one `channels` value each;
+ * they are kept as one comma-separated string (`website,wechat`) for showing the form again.
+ */
 function formValues(body: unknown): Record<string, string> {
   const fields = formFields(body);
   const out: Record<string, string> = {};
   for (const key of Object.keys(FIELD_LABELS_ZH)) if (fields[key] !== undefined) out[key] = fields[key];
+  const checked = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['channels'] : undefined;
+  const channels = (Array.isArray(checked) ? checked : [checked]).filter((c): c is string => typeof c === 'string');
+  if (channels.length > 0 || fields[CHANNELS_SHOWN_FIELD] !== undefined) out['channels'] = channels.join(',');
   return out;
+}
+
+/**
+ * The service input of a posted form. A browser posts nothing for unchecked boxes, so when the form
+ * showed the 发布渠道 boxes and none is checked, the input says so (an empty list, refused by
+ * validation) rather than leaving the field out (which would mean the default, or no change).
+ */
+function formInput(values: Record<string, string>): Record<string, unknown> {
+  if (values['channels'] === undefined) return values;
+  return { ...values, channels: values['channels'].split(',').filter((c) => c !== '') };
 }
 
 /** An item as form strings (for the edit form). */
 function itemFormValues(item: CatalogItem): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(itemToRawInput(item))) {
-    if (Array.isArray(value)) out[key] = value.join('，');
+    if (key === 'channels' && Array.isArray(value)) out[key] = value.join(',');
+    else if (Array.isArray(value)) out[key] = value.join('，');
     else if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
   }
   return out;
@@ -169,7 +186,7 @@ export function catalogConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
   app.get('/console/items/new', { ...GUARD, schema: { hide: true } }, async (request, reply) => {
     const organizations = await draftableOrganizations(ctx, request.actor);
     const only = organizations.length === 1 ? organizations[0] : undefined;
-    const values: Record<string, string> = { creationDate: today(ctx.clock), disclosureType: 'proactive', validity: 'in_force' };
+    const values: Record<string, string> = { creationDate: today(ctx.clock), disclosureType: 'proactive', validity: 'in_force', channels: DEFAULT_PUBLICATION_CHANNELS.join(',') };
     if (only) Object.assign(values, { organizationId: String(only.id), issuingAgency: only.name });
     return renderForm(request, reply, { status: 200, action: '/console/items', heading: '新建目录信息', values, errors: {} });
   });
@@ -179,7 +196,7 @@ export function catalogConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
     app.post(url, { ...GUARD, schema: { hide: true } }, async (request, reply) => {
       const values = formValues(request.body);
       try {
-        const created = await createDraft(ctx, request.actor, values);
+        const created = await createDraft(ctx, request.actor, formInput(values));
         return await reply.redirect(`/console/items/${created.id}?done=created`, 303);
       } catch (error) {
         const known = inlineError(error);
@@ -203,7 +220,7 @@ export function catalogConsoleRoutes(app: GongkaiApp, ctx: AppContext): Promise<
     const values = formValues(request.body);
     const expectedUpdatedAt = formFields(request.body)['expectedUpdatedAt'] ?? '';
     try {
-      await updateDraft(ctx, request.actor, id, values, expectedUpdatedAt);
+      await updateDraft(ctx, request.actor, id, formInput(values), expectedUpdatedAt);
       return await reply.redirect(`/console/items/${id}?done=saved`, 303);
     } catch (error) {
       const known = inlineError(error);

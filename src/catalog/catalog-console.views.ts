@@ -8,7 +8,7 @@ import type { FieldErrors } from '../auth/form-view.ts';
 import { html, raw } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
 import type { Attachment } from './attachment.ts';
-import { DISCLOSURE_TYPES, GENRES, ITEM_STATUSES, SUBJECT_CATEGORIES, VALIDITIES, nameOf } from './catalog-item.ts';
+import { DISCLOSURE_TYPES, GENRES, ITEM_STATUSES, PUBLICATION_CHANNELS, SUBJECT_CATEGORIES, VALIDITIES, nameOf } from './catalog-item.ts';
 import type { CatalogItem, ItemStatus } from './catalog-item.ts';
 import type { CatalogOrganization } from './catalog-item.repository.ts';
 import { FIELD_LABELS_ZH } from './catalog-item.schema.ts';
@@ -105,6 +105,26 @@ function dateField(o: { name: string; label: string; value: string; error?: stri
 ${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}${o.error ? html`<div class="field-error" id="${o.name}-error">${o.error}</div>` : ''}<input id="${o.name}" name="${o.name}" type="date" value="${o.value}" placeholder="YYYY-MM-DD"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}></div>`;
 }
 
+/** The hidden field the item form carries next to its 发布渠道 checkboxes: with it, no box checked means "none", not "not given". */
+export const CHANNELS_SHOWN_FIELD = 'channelsShown';
+
+/**
+ * The 发布渠道 checkboxes (2014 table 一 (二)); `value` is the checked codes, comma-separated. The
+ * first box's id is the field's name, so the error summary's link lands on it.
+ */
+function channelsFieldset(value: string, error: string | undefined): SafeHtml {
+  const checked = new Set(value.split(/[,，]/));
+  const describedBy = `channels-hint${error ? ' channels-error' : ''}`;
+  return html`<fieldset aria-describedby="${describedBy}"><legend>${FIELD_LABELS_ZH.channels}</legend>
+<div class="hint" id="channels-hint">本信息通过哪些渠道公开，可多选，至少选一项；同一信息通过多个渠道公开，年度报告中只计 1 条</div>${error ? html`<div class="field-error" id="channels-error">${error}</div>` : ''}
+<input type="hidden" name="${CHANNELS_SHOWN_FIELD}" value="1">
+${PUBLICATION_CHANNELS.map((c, i) => {
+  const id = i === 0 ? 'channels' : `channels-${c.code}`;
+  return html`<div class="field"><input id="${id}" name="channels" type="checkbox" value="${c.code}"${checked.has(c.code) ? html` checked` : ''}${error ? html` aria-invalid="true"` : ''}> <label for="${id}" style="display:inline">${c.name}</label></div>`;
+})}
+</fieldset>`;
+}
+
 /** The draft form (new and edit). `values` are the form's strings by field name. */
 export function itemFormPage(o: {
   csrf: string;
@@ -137,6 +157,7 @@ ${textArea({ name: 'summary', label: L.summary, value: v('summary'), error: e('s
 ${textField({ name: 'keywords', label: L.keywords, value: v('keywords'), error: e('keywords'), hint: '用逗号、分号或空格分隔，最多 20 个，每个不超过 30 个字' })}
 ${selectField({ name: 'disclosureType', label: L.disclosureType, value: v('disclosureType') || 'proactive', error: e('disclosureType'), options: DISCLOSURE_TYPES.map((d) => ({ value: d.code, label: d.name })) })}
 ${textArea({ name: 'nonDisclosureReason', label: L.nonDisclosureReason, value: v('nonDisclosureReason'), error: e('nonDisclosureReason'), hint: '公开属性为不予公开时必填，写明依据（《条例》第十四条至第十六条）' })}
+${channelsFieldset(v('channels'), e('channels'))}
 ${selectField({ name: 'validity', label: L.validity, value: v('validity') || 'in_force', error: e('validity'), options: VALIDITIES.map((x) => ({ value: x.code, label: x.name })) })}
 ${dateField({ name: 'effectiveDate', label: L.effectiveDate, value: v('effectiveDate'), error: e('effectiveDate') })}
 ${dateField({ name: 'expiryDate', label: L.expiryDate, value: v('expiryDate'), error: e('expiryDate'), hint: '有效性为失效或废止时必填' })}
@@ -201,6 +222,7 @@ ${metaRow(L.creationDate, item.creationDate)}${metaRow(L.publicationDate, item.p
 ${metaRow('发布期限', item.timeliness.deadline ?? '无法计算')}${metaRow('时效', timelinessLabel(item.timeliness))}
 ${metaRow(L.subjectCategory, nameOf(SUBJECT_CATEGORIES, item.subjectCategory))}${metaRow(L.genre, nameOf(GENRES, item.genre))}
 ${metaRow(L.disclosureType, nameOf(DISCLOSURE_TYPES, item.disclosureType))}${metaRow(L.nonDisclosureReason, item.nonDisclosureReason)}
+${metaRow(L.channels, item.channels.map((c) => nameOf(PUBLICATION_CHANNELS, c)).join('、'))}
 ${metaRow(L.validity, nameOf(VALIDITIES, item.validity))}${metaRow(L.effectiveDate, item.effectiveDate)}
 ${metaRow(L.expiryDate, item.expiryDate)}${metaRow(L.keywords, item.keywords.join('、'))}
 ${metaRow('提交时间', chinaTime(item.submittedAt))}${metaRow('审核发布时间', chinaTime(item.approvedAt))}

@@ -20,6 +20,8 @@ import { approveAndPublish, createDraft, submitItem } from './catalog.service.ts
 const clock = new FixedClock('2026-11-30T02:00:00Z');
 const system = systemActor('test');
 const HEADER = '索引号,标题,内容概述,文号,发布机构,生成日期,发布日期,主题分类,体裁分类,关键词,公开属性,不予公开理由,有效性,生效日期,废止日期,正文';
+/** The export's header: the import's columns, then 发布渠道 (optional on import, so older files keep their layout). */
+const EXPORT_HEADER = `${HEADER},发布渠道`;
 
 function csv(lines: string[]): Buffer {
   return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
@@ -29,7 +31,7 @@ function csv(lines: string[]): Buffer {
 async function itemFields(store: Store, organizationId: number): Promise<Record<string, unknown>[]> {
   return store.db
     .selectFrom('catalog_item')
-    .select(['index_number', 'title', 'summary', 'document_number', 'issuing_agency', 'creation_date', 'publication_date', 'subject_category', 'genre', 'keywords', 'disclosure_type', 'non_disclosure_reason', 'validity', 'effective_date', 'expiry_date', 'body_html', 'body_text', 'status'])
+    .select(['index_number', 'title', 'summary', 'document_number', 'issuing_agency', 'creation_date', 'publication_date', 'subject_category', 'genre', 'keywords', 'channels', 'disclosure_type', 'non_disclosure_reason', 'validity', 'effective_date', 'expiry_date', 'body_html', 'body_text', 'status'])
     .where('organization_id', '=', organizationId)
     .orderBy('id')
     .execute();
@@ -46,10 +48,10 @@ describeEachDialect('catalog export', (t) => {
     city = await createOrganization(ctx, system, { parentId: null, name: '吴忠市人民政府', kind: 'government', level: 'city', organizationCode: '640300000' });
     county = await createOrganization(ctx, system, { parentId: city.id, name: '盐池县人民政府', kind: 'government', level: 'county', organizationCode: '640323000' });
     const cityFile = csv([
-      HEADER,
-      '640300000/2026-00001,关于做好扶贫资金公开工作的通知,扶贫资金公开,"吴政办发〔2026〕12号",吴忠市人民政府办公室,2026-03-05,2026-03-06,财政预算、决算信息,通知,扶贫，资金,主动公开,,有效,2026-03-06,,"第一段, 含逗号\n第二段 ""引号"""',
-      '640300000/2020-00031,吴忠市城区临时占道经营管理办法,,吴政发〔2020〕30号,吴忠市人民政府,2020-05-01,2020-05-08,art20-01,行政规范性文件,,主动公开,,废止,2020-05-08,2026-08-01,<p>已废止</p>',
-      ',依申请公开的草稿,,,吴忠市人民政府,2026-11-01,,art21-town-05,其他,,依申请公开,涉及个人信息,有效,,,',
+      EXPORT_HEADER,
+      '640300000/2026-00001,关于做好扶贫资金公开工作的通知,扶贫资金公开,"吴政办发〔2026〕12号",吴忠市人民政府办公室,2026-03-05,2026-03-06,财政预算、决算信息,通知,扶贫，资金,主动公开,,有效,2026-03-06,,"第一段, 含逗号\n第二段 ""引号""",政务微信 政府网站',
+      '640300000/2020-00031,吴忠市城区临时占道经营管理办法,,吴政发〔2020〕30号,吴忠市人民政府,2020-05-01,2020-05-08,art20-01,行政规范性文件,,主动公开,,废止,2020-05-08,2026-08-01,<p>已废止</p>,gazette；website',
+      ',依申请公开的草稿,,,吴忠市人民政府,2026-11-01,,art21-town-05,其他,,依申请公开,涉及个人信息,有效,,,,',
     ]);
     const imported = await importCatalog(ctx, system, { organizationId: city.id, fileName: 'city.csv', data: cityFile, dryRun: false });
     assert.deepEqual(imported.issues, []);
@@ -67,10 +69,12 @@ describeEachDialect('catalog export', (t) => {
     assert.deepEqual([...data.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = data.toString('utf8').slice(1);
     const lines = text.split('\r\n');
-    assert.equal(lines[0], HEADER);
-    assert.equal(lines[1], '640300000/2026-00001,关于做好扶贫资金公开工作的通知,扶贫资金公开,吴政办发〔2026〕12号,吴忠市人民政府办公室,2026-03-05,2026-03-06,财政预算、决算信息,通知,扶贫，资金,主动公开,,有效,2026-03-06,,"<p>第一段, 含逗号</p><p>第二段 ""引号""</p>"');
+    assert.equal(lines[0], EXPORT_HEADER);
+    // Channels by name, in the list's order, whatever order and separators the imported file had.
+    assert.equal(lines[1], '640300000/2026-00001,关于做好扶贫资金公开工作的通知,扶贫资金公开,吴政办发〔2026〕12号,吴忠市人民政府办公室,2026-03-05,2026-03-06,财政预算、决算信息,通知,扶贫，资金,主动公开,,有效,2026-03-06,,"<p>第一段, 含逗号</p><p>第二段 ""引号""</p>",政府网站、政务微信');
+    assert.match(lines[2] ?? '', /,<p>已废止<\/p>,政府公报、政府网站$/);
     // 土地征收 is the name of both art21-city-04 and art21-town-05: the code is written to stay unambiguous.
-    assert.match(lines[3] ?? '', /^,依申请公开的草稿,,,吴忠市人民政府,2026-11-01,,art21-town-05,其他,,依申请公开,涉及个人信息,有效,,,$/);
+    assert.match(lines[3] ?? '', /^,依申请公开的草稿,,,吴忠市人民政府,2026-11-01,,art21-town-05,其他,,依申请公开,涉及个人信息,有效,,,,政府网站$/);
     assert.match(lines[4] ?? '', /^640300000\/2026-00002,吴忠市2026年政务公开工作要点,/);
     assert.equal(lines.length, 6, 'four items, the header and the final line end');
   });

@@ -1,8 +1,8 @@
 /**
  * Export of the catalog as CSV or XLSX (issue 3 item 4) with the same Chinese headers and value forms
  * the importer reads (src/catalog/catalog-import-columns.ts), so an export imports back unchanged:
- * lists are written by their Chinese names (主动公开, 有效, 公告公示; a subject category by name unless
- * the name is shared, then by code), dates as `YYYY-MM-DD`, the body as its sanitized HTML.
+ * lists are written by their Chinese names (主动公开, 有效, 公告公示, 政府网站、政务微信; a subject category by
+ * name unless the name is shared, then by code), dates as `YYYY-MM-DD`, the body as its sanitized HTML.
  * CSV is UTF-8 with a BOM so Excel opens it correctly; XLSX has a bold, frozen header row.
  */
 import type { Actor } from '../auth/actor.ts';
@@ -14,7 +14,7 @@ import { SHEET_COLUMNS, subjectCategoryLookup } from './catalog-import-columns.t
 import type { SheetField } from './catalog-import-columns.ts';
 import { selectExportPage } from './catalog-export.repository.ts';
 import type { ExportFilter } from './catalog-export.repository.ts';
-import { DISCLOSURE_TYPES, GENRES, nameOf, SUBJECT_CATEGORIES, VALIDITIES } from './catalog-item.ts';
+import { DISCLOSURE_TYPES, GENRES, nameOf, PUBLICATION_CHANNELS, SUBJECT_CATEGORIES, VALIDITIES } from './catalog-item.ts';
 import type { CatalogItem, ItemStatus } from './catalog-item.ts';
 import { writeCsv, writeXlsx } from './spreadsheet.ts';
 import type { SheetFormat } from './spreadsheet.ts';
@@ -62,6 +62,7 @@ export function itemToCells(item: CatalogItem): (string | null)[] {
     effectiveDate: item.effectiveDate,
     expiryDate: item.expiryDate,
     bodyHtml: item.bodyHtml === '' ? null : item.bodyHtml,
+    channels: item.channels.map((c) => nameOf(PUBLICATION_CHANNELS, c)).join('、'),
   };
   return SHEET_COLUMNS.map((c) => value[c.field]);
 }

@@ -3,10 +3,10 @@
  * which header labels name which field, and how a cell's value becomes the field's input value.
  * Headers are the labels real offices' catalogs use (RULES.md §4: 索引号, 名称/标题, 文号, 发布机构,
  * 生成日期/成文日期, …) or the English field names. List values may be the Chinese name or the code
- * (主动公开 or proactive). Dates may be `YYYY-MM-DD`, `YYYY/M/D`, `YYYY年M月D日` or Excel date cells.
+ * (主动公开 or proactive); 发布渠道 holds several, separated by 、，,；; or spaces. Dates may be `YYYY-MM-DD`, `YYYY/M/D`, `YYYY年M月D日` or Excel date cells.
  * Pure: no I/O.
  */
-import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, SUBJECT_CATEGORIES, VALIDITIES } from './catalog-item.ts';
+import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, PUBLICATION_CHANNELS, SUBJECT_CATEGORIES, VALIDITIES } from './catalog-item.ts';
 import type { CatalogItemField } from './catalog-item.schema.ts';
 import type { SheetCell } from './spreadsheet.ts';
 
@@ -39,6 +39,8 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
   { field: 'effectiveDate', labels: ['生效日期'], width: 12, kind: 'date' },
   { field: 'expiryDate', labels: ['废止日期', '失效日期', '废止/失效日期'], width: 12, kind: 'date' },
   { field: 'bodyHtml', labels: ['正文'], width: 60, kind: 'text' },
+  // Last, so files written before the column existed keep their layout; optional (default 政府网站).
+  { field: 'channels', labels: ['发布渠道', '公开渠道', '发布方式'], width: 20, kind: 'list' },
 ];
 
 /** Fields a file must have a column for (the rest may be left out). */
@@ -115,10 +117,11 @@ export function normalizeDateCell(cell: SheetCell): string | undefined {
 }
 
 /** Words real catalogs use besides the list names, mapped to codes. */
-const LIST_ALIASES: Record<'genre' | 'disclosureType' | 'validity', Record<string, string>> = {
+const LIST_ALIASES: Record<'genre' | 'disclosureType' | 'validity' | 'channels', Record<string, string>> = {
   genre: { 公告: 'announcement', 公示: 'announcement', 规范性文件: 'normative_document', 解读: 'interpretation', 年度报告: 'annual_report', 统计数据: 'statistics', 工作动态: 'work_report', 规划: 'plan', 计划: 'plan' },
   disclosureType: { 主动: 'proactive', 依申请: 'upon_request', 不公开: 'exempt', 免予公开: 'exempt' },
   validity: { 现行有效: 'in_force', 已失效: 'expired', 已废止: 'repealed' },
+  channels: { 公报: 'gazette', 网站: 'website', 门户网站: 'website', 政府门户网站: 'website', 微博: 'weibo', 微信: 'wechat', 微信公众号: 'wechat', 其他: 'other' },
 };
 
 function byNameOrCode(list: readonly { code: string; name: string }[], aliases: Record<string, string>): Map<string, string> {
@@ -134,6 +137,19 @@ function byNameOrCode(list: readonly { code: string; name: string }[], aliases: 
 const GENRE_LOOKUP = byNameOrCode(GENRES, LIST_ALIASES.genre);
 const DISCLOSURE_LOOKUP = byNameOrCode(DISCLOSURE_TYPES, LIST_ALIASES.disclosureType);
 const VALIDITY_LOOKUP = byNameOrCode(VALIDITIES, LIST_ALIASES.validity);
+const CHANNEL_LOOKUP = byNameOrCode(PUBLICATION_CHANNELS, LIST_ALIASES.channels);
+
+/**
+ * A 发布渠道 cell as channel codes separated by commas: each name, alias or code translated, anything
+ * else kept as given so validation names it (`政府网站、政务微信` → `website,wechat`).
+ */
+function channelsCell(text: string): string {
+  return text
+    .split(/[、,，;；\s]+/u)
+    .filter((part) => part !== '')
+    .map((part) => CHANNEL_LOOKUP.get(part) ?? CHANNEL_LOOKUP.get(part.toLowerCase()) ?? part)
+    .join(',');
+}
 
 /** A local theme as configured (code with or without the `theme:` prefix, and its name). */
 export interface LocalThemeName {
@@ -203,6 +219,11 @@ export function rowToRawInput(cells: readonly SheetCell[], mapping: HeaderMappin
       case 'validity': {
         const text = cellText(cell);
         value = text === undefined ? undefined : (VALIDITY_LOOKUP.get(text) ?? text);
+        break;
+      }
+      case 'channels': {
+        const text = cellText(cell);
+        value = text === undefined ? undefined : channelsCell(text);
         break;
       }
       case 'bodyHtml':

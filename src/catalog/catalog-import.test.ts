@@ -202,6 +202,48 @@ describeEachDialect('catalog import', (t) => {
     );
   });
 
+  void it('reads the optional 发布渠道 column (names or codes, several per cell; blank = 政府网站) and reports bad values by row', async () => {
+    const org = await newOrganization(ctx);
+    const code = org.organizationCode;
+    const header = '索引号,标题,生成日期,发布日期,主题分类,体裁分类,发布渠道';
+    const good = csv([
+      header,
+      `${code}/2026-00001,公报和网站,2026-01-05,2026-01-06,art20-01,通知,政府网站、政府公报`,
+      `${code}/2026-00002,微博微信,2026-01-05,2026-01-06,art20-01,通知,"weibo, wechat"`,
+      `${code}/2026-00003,未填渠道,2026-01-05,2026-01-06,art20-01,通知,`,
+      `${code}/2026-00004,五个渠道,2026-01-05,2026-01-06,art20-01,通知,其他方式 政务微信 政务微博 政府网站 政府公报`,
+    ]);
+    const bad = csv([
+      header,
+      `${code}/2026-00011,未知渠道,2026-01-05,2026-01-06,art20-01,通知,政府网站、抖音、快手`,
+      `${code}/2026-00012,渠道重复,2026-01-05,2026-01-06,art20-01,通知,政府网站，website`,
+      `${code}/2026-00013,好的一行,2026-01-05,2026-01-06,art20-01,通知,政务微信`,
+    ]);
+    const checked = await importCatalog(ctx, system, { organizationId: org.id, fileName: 'bad-channels.csv', data: bad, dryRun: false });
+    assert.equal(checked.imported, 0);
+    assert.deepEqual(
+      checked.issues.map((i) => [i.row, i.field, i.messageZh]),
+      [
+        [1, 'channels', '发布渠道应为政府公报、政府网站、政务微博、政务微信或其他方式（“抖音”“快手”不是）'],
+        [2, 'channels', '发布渠道不能重复'],
+      ],
+    );
+    assert.equal(checked.issues[0]?.message, 'channels must be gazette, website, weibo, wechat or other (not: 抖音, 快手)');
+    const result = await importCatalog(ctx, system, { organizationId: org.id, fileName: 'channels.csv', data: good, dryRun: false });
+    assert.deepEqual(result.issues, []);
+    assert.equal(result.imported, 4);
+    const rows = await store.db.selectFrom('catalog_item').select(['title', 'channels']).where('organization_id', '=', org.id).orderBy('id').execute();
+    assert.deepEqual(
+      rows.map((r) => [r.title, JSON.parse(r.channels) as unknown]),
+      [
+        ['公报和网站', ['gazette', 'website']],
+        ['微博微信', ['weibo', 'wechat']],
+        ['未填渠道', ['website']],
+        ['五个渠道', ['gazette', 'website', 'weibo', 'wechat', 'other']],
+      ],
+    );
+  });
+
   void it('reports a header without a required column once, as row 0', async () => {
     const org = await newOrganization(ctx);
     const result = await importCatalog(ctx, system, { organizationId: org.id, fileName: 'c.csv', data: csv(['标题,生成日期,体裁分类', '一条,2026-01-05,通知', '两条,2026-01-05,通知']), dryRun: true });

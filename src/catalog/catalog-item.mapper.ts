@@ -1,13 +1,31 @@
 /**
  * Row ↔ domain mapping of catalog items: the only place that knows the `catalog_item` column names
- * besides the repositories. Booleans are 0/1 and keywords JSON text in the row.
+ * besides the repositories. Booleans are 0/1 and keywords and channels JSON text in the row.
  */
 import type { Selectable } from 'kysely';
 import type { CatalogItemTable } from '../db/database.ts';
-import type { CatalogItem, DisclosureType, Genre, ItemStatus, Validity } from './catalog-item.ts';
+import { DEFAULT_PUBLICATION_CHANNELS, PUBLICATION_CHANNELS } from './catalog-item.ts';
+import type { CatalogItem, DisclosureType, Genre, ItemStatus, PublicationChannel, Validity } from './catalog-item.ts';
 
 /** A selected `catalog_item` row. */
 export type CatalogItemRow = Selectable<CatalogItemTable>;
+
+/**
+ * Reads the `channels` column (a JSON array of channel codes): known codes once each, in
+ * PUBLICATION_CHANNELS order. Text that holds no known code (never written by this code) reads as the
+ * column's default, `["website"]`, so an item always has a channel to be counted under (2014 table 一 (二)).
+ */
+export function parseChannelsJson(json: string): PublicationChannel[] {
+  let given: unknown[] = [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (Array.isArray(parsed)) given = parsed;
+  } catch {
+    given = [];
+  }
+  const known = PUBLICATION_CHANNELS.map((c) => c.code).filter((code) => given.includes(code));
+  return known.length > 0 ? known : [...DEFAULT_PUBLICATION_CHANNELS];
+}
 
 /** Maps a row to the domain item. */
 export function rowToCatalogItem(row: CatalogItemRow): CatalogItem {
@@ -31,6 +49,7 @@ export function rowToCatalogItem(row: CatalogItemRow): CatalogItem {
     subjectCategory: row.subject_category,
     genre: row.genre as Genre,
     keywords,
+    channels: parseChannelsJson(row.channels),
     disclosureType: row.disclosure_type as DisclosureType,
     nonDisclosureReason: row.non_disclosure_reason,
     validity: row.validity as Validity,
@@ -69,6 +88,7 @@ const COLUMNS = {
   subjectCategory: 'subject_category',
   genre: 'genre',
   keywords: 'keywords',
+  channels: 'channels',
   disclosureType: 'disclosure_type',
   nonDisclosureReason: 'non_disclosure_reason',
   validity: 'validity',
@@ -91,7 +111,7 @@ const COLUMNS = {
 } as const satisfies Record<keyof CatalogItemValues, keyof CatalogItemTable>;
 
 /**
- * Maps some or all of an item's fields to column values: keywords to JSON text, booleans to 0/1.
+ * Maps some or all of an item's fields to column values: keywords and channels to JSON text, booleans to 0/1.
  * Fields left out (undefined) are left out of the result, so it serves both inserts and updates.
  */
 export function catalogItemToRow(values: Partial<CatalogItemValues>): Partial<Omit<CatalogItemRow, 'id'>> {
@@ -99,7 +119,7 @@ export function catalogItemToRow(values: Partial<CatalogItemValues>): Partial<Om
   for (const [field, column] of Object.entries(COLUMNS) as [keyof CatalogItemValues, string][]) {
     const value = values[field];
     if (value === undefined) continue;
-    if (field === 'keywords') row[column] = JSON.stringify(value);
+    if (field === 'keywords' || field === 'channels') row[column] = JSON.stringify(value);
     else if (typeof value === 'boolean') row[column] = value ? 1 : 0;
     else row[column] = value;
   }

@@ -85,6 +85,32 @@ void describe('catalog item input', () => {
     );
   });
 
+  void it('defaults 发布渠道 to 政府网站 when not given (absent, null, blank)', () => {
+    for (const channels of [undefined, null, '', '  ']) {
+      const result = validateCatalogItemInput({ ...valid, channels }, TODAY);
+      assert.ok(result.ok, String(channels));
+      assert.deepEqual(result.value.channels, ['website']);
+    }
+  });
+
+  void it('takes 发布渠道 as a list or one separated string, and stores them in the list order', () => {
+    const fromList = validateCatalogItemInput({ ...valid, channels: ['wechat', ' gazette ', 'other'] }, TODAY);
+    assert.ok(fromList.ok);
+    assert.deepEqual(fromList.value.channels, ['gazette', 'wechat', 'other']);
+    const fromText = validateCatalogItemInput({ ...valid, channels: 'weibo、website，gazette;wechat other' }, TODAY);
+    assert.ok(fromText.ok);
+    assert.deepEqual(fromText.value.channels, ['gazette', 'website', 'weibo', 'wechat', 'other']);
+  });
+
+  void it('refuses an empty, repeated or unknown 发布渠道, naming the unknown ones', () => {
+    assert.deepEqual(issuesOf({ ...valid, channels: [] }), [{ field: 'channels', messageZh: '请至少选择一个发布渠道' }]);
+    assert.deepEqual(issuesOf({ ...valid, channels: ['website', 'website'] }), [{ field: 'channels', messageZh: '发布渠道不能重复' }]);
+    assert.deepEqual(issuesOf({ ...valid, channels: ['website', 'tiktok'] }), [{ field: 'channels', messageZh: '发布渠道应为政府公报、政府网站、政务微博、政务微信或其他方式（“tiktok”不是）' }]);
+    assert.deepEqual(issuesOf({ ...valid, channels: '政府网站' }), [{ field: 'channels', messageZh: '发布渠道应为政府公报、政府网站、政务微博、政务微信或其他方式（“政府网站”不是）' }], 'names are translated by the import, not here');
+    assert.deepEqual(issuesOf({ ...valid, channels: 7 }), [{ field: 'channels', messageZh: '发布渠道格式不正确' }]);
+    assert.deepEqual(issuesOf({ ...valid, channels: [7] }), [{ field: 'channels', messageZh: '发布渠道应为政府公报、政府网站、政务微博、政务微信或其他方式' }]);
+  });
+
   void it('never throws on garbage', () => {
     for (const raw of [null, undefined, 42, 'x', [], { title: { a: 1 } }]) {
       const result = validateCatalogItemInput(raw, TODAY);

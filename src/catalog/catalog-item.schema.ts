@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { ErrorIssue } from '../shared/errors.ts';
-import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, SUBJECT_CATEGORIES, SUMMARY_MAX_CHARS, VALIDITIES } from './catalog-item.ts';
+import { DEFAULT_PUBLICATION_CHANNELS, DISCLOSURE_TYPES, GENRES, isPublicationChannel, LOCAL_THEME_PREFIX, PUBLICATION_CHANNELS, SUBJECT_CATEGORIES, SUMMARY_MAX_CHARS, VALIDITIES } from './catalog-item.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import { isAcceptableIndexNumber } from './index-number.ts';
 import { isIsoDate } from '../calendar/working-days.ts';
@@ -28,6 +28,7 @@ export const FIELD_LABELS_ZH = {
   keywords: '关键词',
   disclosureType: '公开属性',
   nonDisclosureReason: '不予公开理由',
+  channels: '发布渠道',
   validity: '有效性',
   effectiveDate: '生效日期',
   expiryDate: '废止/失效日期',
@@ -65,6 +66,9 @@ const MESSAGES = {
   validity: { en: 'must be in_force, expired or repealed', zh: '{label}应为有效、失效或废止' },
   tooManyKeywords: { en: `has more than ${KEYWORDS_MAX} keywords`, zh: `{label}不能超过 ${KEYWORDS_MAX} 个` },
   keywordTooLong: { en: `has a keyword longer than ${KEYWORD_MAX_CHARS} characters`, zh: `每个{label}不能超过 ${KEYWORD_MAX_CHARS} 个字符` },
+  channel: { en: 'must be gazette, website, weibo, wechat or other', zh: '{label}应为政府公报、政府网站、政务微博、政务微信或其他方式' },
+  channelsEmpty: { en: 'must name at least one channel', zh: '请至少选择一个{label}' },
+  channelRepeated: { en: 'names a channel more than once', zh: '{label}不能重复' },
   bodyTooLarge: { en: 'is larger than 2 MB', zh: '{label}不能超过 2 MB' },
   bodyScript: { en: 'contains scripts or embedded content, which are not allowed', zh: '正文含有不允许的脚本或嵌入内容' },
   reasonRequired: { en: 'is required when the disclosure type is exempt (2019 art. 14–16)', zh: '公开属性为不予公开时，必须填写{label}' },
@@ -137,9 +141,19 @@ function splitKeywords(value: unknown): unknown {
   return value;
 }
 
+const channelCodes = PUBLICATION_CHANNELS.map((c) => c.code) as [(typeof PUBLICATION_CHANNELS)[number]['code'], ...(typeof PUBLICATION_CHANNELS)[number]['code'][]];
+
+/** Channels come as a list (checkboxes, JSON) or one string separated by 、，,；; or spaces; blank means "not given". */
+function splitChannels(value: unknown): unknown {
+  const given = blankToUndefined(value);
+  if (typeof given === 'string') return given.split(/[、,，;；\s]+/u).filter((c) => c !== '');
+  if (Array.isArray(given)) return (given as unknown[]).map((c) => (typeof c === 'string' ? c.trim() : c)).filter((c) => c !== '');
+  return given;
+}
+
 /**
  * The input schema (structure and single-field rules plus the cross-field rules that need no
- * "today"). Defaults: keywords `[]`, disclosure type `proactive`, validity `in_force`.
+ * "today"). Defaults: keywords `[]`, channels `['website']`, disclosure type `proactive`, validity `in_force`.
  */
 export const catalogItemInputSchema = z
   .object({
@@ -178,6 +192,16 @@ export const catalogItemInputSchema = z
     disclosureType: z.preprocess(blankToUndefined, z.enum(disclosureCodes, { error: 'disclosureType' }).default('proactive')),
     /** 不予公开理由: required when exempt. */
     nonDisclosureReason: optionalText(REASON_MAX_CHARS),
+    /** 发布渠道 (2014 table 一 (二)): codes of PUBLICATION_CHANNELS, at least one, none twice; stored in list order. */
+    channels: z.preprocess(
+      splitChannels,
+      z
+        .array(z.enum(channelCodes, { error: 'channel' }), { error: 'invalid' })
+        .min(1, { error: 'channelsEmpty' })
+        .refine((list) => new Set(list).size === list.length, { error: 'channelRepeated' })
+        .transform((list) => channelCodes.filter((code) => list.includes(code)))
+        .default(() => [...DEFAULT_PUBLICATION_CHANNELS]),
+    ),
     /** 有效性. */
     validity: z.preprocess(blankToUndefined, z.enum(validityCodes, { error: 'validity' }).default('in_force')),
     /** 生效日期. */
@@ -222,7 +246,7 @@ export type CatalogItemRawInput = z.input<typeof catalogItemInputSchema>;
 /** The item fields a validated input sets (everything but index number, publication date and lifecycle). */
 export type CatalogItemInputFields = Pick<
   CatalogItem,
-  | 'organizationId' | 'title' | 'summary' | 'documentNumber' | 'issuingAgency' | 'creationDate' | 'subjectCategory' | 'genre' | 'keywords'
+  | 'organizationId' | 'title' | 'summary' | 'documentNumber' | 'issuingAgency' | 'creationDate' | 'subjectCategory' | 'genre' | 'keywords' | 'channels'
   | 'disclosureType' | 'nonDisclosureReason' | 'validity' | 'effectiveDate' | 'expiryDate' | 'bodyHtml' | 'bodyText'
 >;
 
@@ -244,6 +268,7 @@ export function inputItemFields(input: CatalogItemInput, body: { html: string; t
     subjectCategory: input.subjectCategory,
     genre: input.genre,
     keywords: input.keywords,
+    channels: input.channels,
     disclosureType: input.disclosureType,
     nonDisclosureReason: input.disclosureType === 'proactive' ? null : (input.nonDisclosureReason ?? null),
     validity: input.validity,
@@ -258,6 +283,15 @@ function isField(name: unknown): name is CatalogItemField {
   return typeof name === 'string' && name in FIELD_LABELS_ZH;
 }
 
+/** The issue of channels that are not codes, naming them (an import row's 发布渠道 cell may hold several). */
+function unknownChannelIssue(given: unknown): ErrorIssue {
+  const issue = catalogIssue('channels', 'channel');
+  const tokens = splitChannels(given);
+  const unknown = Array.isArray(tokens) ? tokens.filter((c): c is string => typeof c === 'string' && !isPublicationChannel(c)) : [];
+  if (unknown.length === 0) return issue;
+  return { ...issue, message: `${issue.message} (not: ${unknown.join(', ')})`, messageZh: `${issue.messageZh}（“${unknown.join('”“')}”不是）` };
+}
+
 /** Turns a zod issue into our field issue, in English and Chinese. */
 function toIssue(issue: z.core.$ZodIssue, raw: unknown): ErrorIssue {
   const head = issue.path[0];
@@ -266,6 +300,7 @@ function toIssue(issue: z.core.$ZodIssue, raw: unknown): ErrorIssue {
   if (blankToUndefined(given) === undefined && issue.code !== 'custom') return catalogIssue(head, 'required');
   if (issue.message in MESSAGES) {
     const key = issue.message as CatalogMessageKey;
+    if (key === 'channel') return unknownChannelIssue(given);
     const params = (issue as { params?: { n?: number } }).params;
     return catalogIssue(head, key, params?.n);
   }

@@ -70,6 +70,30 @@ export const DISCLOSURE_TYPES = [
 /** A disclosure type code. */
 export type DisclosureType = (typeof DISCLOSURE_TYPES)[number]['code'];
 
+/**
+ * Publication channels (发布渠道) of a proactive item: the rows of the 2014–2018 statistics table's
+ * 一 (二) “通过不同渠道和方式公开政府信息的情况” (RULES.md §3; channels of 2019 art. 23). One item may go out on
+ * several; the table's total counts it once (“不同渠道和方式公开相同信息计1条”).
+ */
+export const PUBLICATION_CHANNELS = [
+  { code: 'gazette', name: '政府公报' },
+  { code: 'website', name: '政府网站' },
+  { code: 'weibo', name: '政务微博' },
+  { code: 'wechat', name: '政务微信' },
+  { code: 'other', name: '其他方式' },
+] as const;
+
+/** A publication channel code. */
+export type PublicationChannel = (typeof PUBLICATION_CHANNELS)[number]['code'];
+
+/** The channels of an item nobody chose channels for (also the column's default in the database). */
+export const DEFAULT_PUBLICATION_CHANNELS: readonly PublicationChannel[] = ['website'];
+
+/** Whether a string is a publication channel code. */
+export function isPublicationChannel(value: string): value is PublicationChannel {
+  return PUBLICATION_CHANNELS.some((c) => c.code === value);
+}
+
 /** Validity (有效性). `expired` and `repealed` carry the date they stopped applying. */
 export const VALIDITIES = [
   { code: 'in_force', name: '有效' },
@@ -113,6 +137,8 @@ export interface CatalogItem {
   subjectCategory: string;
   genre: Genre;
   keywords: string[];
+  /** 发布渠道: at least one, no repeats, in {@link PUBLICATION_CHANNELS} order. */
+  channels: PublicationChannel[];
   disclosureType: DisclosureType;
   nonDisclosureReason: string | null;
   validity: Validity;

@@ -43,6 +43,7 @@ describeEachDialect('portal catalog pages', (t) => {
       document_number: '演政办发〔2026〕1号',
       summary: '演示概述',
       keywords: ['政务公开', '演示'],
+      channels: JSON.stringify(['website', 'gazette', 'wechat']),
       body_html: '<p>正文<strong>加粗</strong></p>',
       body_text: '正文加粗',
       synthetic: 1,
@@ -79,9 +80,10 @@ describeEachDialect('portal catalog pages', (t) => {
     const res = await get(`/items/${ids.synthetic}`);
     assert.equal(res.statusCode, 200);
     const body = res.body;
-    for (const label of ['索引号', '主题分类', '发布机构', '生成日期', '文号', '发布日期', '体裁分类', '关键词', '有效性', '公开属性', '生效日期']) {
+    for (const label of ['索引号', '主题分类', '发布机构', '生成日期', '文号', '发布日期', '体裁分类', '关键词', '有效性', '公开属性', '发布渠道', '生效日期']) {
       assert.ok(body.includes(`<dt>${label}</dt>`), label);
     }
+    assert.ok(body.includes('<dt>发布渠道</dt><dd>政府公报、政府网站、政务微信</dd>'), 'channels by name, in the list order');
     assert.match(body, /<dl class="meta">/);
     assert.ok(body.includes('<dd>演政办发〔2026〕1号</dd>'));
     assert.ok(body.includes('<dd>政务公开；演示</dd>'));

@@ -8,9 +8,10 @@ import { html, raw } from '../http/html.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { organizationDepth } from '../organizations/organization.ts';
 import type { Organization } from '../organizations/organization.ts';
-import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, VALIDITIES, nameOf } from './catalog-item.ts';
+import { DISCLOSURE_TYPES, GENRES, LOCAL_THEME_PREFIX, PUBLICATION_CHANNELS, VALIDITIES, nameOf } from './catalog-item.ts';
 import type { PublicAttachment, PublicItem, PublicItemSummary } from './catalog-public.repository.ts';
 import type { PublicItemPage, PublicListResult } from './catalog-public.service.ts';
+import { relatedInterpretationsSection } from '../engagement/engagement-portal.views.ts';
 
 /** A subject-category choice: code and the name shown. */
 export interface CategoryOption {
@@ -176,6 +177,7 @@ export function metadataPairs(item: PublicItem, categories: readonly CategoryOpt
     ['关键词', item.keywords.join('；')],
     ['有效性', validityText(item)],
     ['公开属性', nameOf(DISCLOSURE_TYPES, item.disclosureType)],
+    ['发布渠道', item.channels.map((c) => nameOf(PUBLICATION_CHANNELS, c)).join('、')],
   ];
   if (item.effectiveDate) pairs.push(['生效日期', item.effectiveDate]);
   if (item.expiryDate) pairs.push([item.validity === 'repealed' ? '废止日期' : '失效日期', item.expiryDate]);
@@ -193,6 +195,6 @@ ${item.summary ? html`<p class="summary"><strong>内容概述：</strong>${item.
 <div class="body">${raw(item.bodyHtml)}</div>
 </article>
 ${attachmentList(item.id, page.attachments)}
-${linkedList('interpretations-heading', '相关解读', page.interpretations)}
+${relatedInterpretationsSection(page.interpretations, page.interpretationRecords)}
 ${linkedList('policies-heading', '解读的政策文件', page.interpretedPolicies)}`;
 }

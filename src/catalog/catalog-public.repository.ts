@@ -4,7 +4,8 @@
  * selects only public fields: who created or approved an item never leaves this file.
  */
 import type { Db } from '../db/database.ts';
-import type { DisclosureType, Genre, Validity } from './catalog-item.ts';
+import type { DisclosureType, Genre, PublicationChannel, Validity } from './catalog-item.ts';
+import { parseChannelsJson } from './catalog-item.mapper.ts';
 
 /** The fields of a published item that lists show. */
 export interface PublicItemSummary {
@@ -26,6 +27,8 @@ export interface PublicItemSummary {
 export interface PublicItem extends PublicItemSummary {
   creationDate: string;
   keywords: string[];
+  /** 发布渠道. */
+  channels: PublicationChannel[];
   disclosureType: DisclosureType;
   effectiveDate: string | null;
   expiryDate: string | null;
@@ -142,13 +145,14 @@ export async function findPublishedItem(db: Db, id: number): Promise<PublicItem 
     .selectFrom('catalog_item as ci')
     .where('ci.id', '=', id)
     .where('ci.status', '=', 'published')
-    .select([...SUMMARY_COLUMNS, 'ci.creation_date', 'ci.keywords', 'ci.disclosure_type', 'ci.effective_date', 'ci.expiry_date', 'ci.body_html', 'ci.synthetic'])
+    .select([...SUMMARY_COLUMNS, 'ci.creation_date', 'ci.keywords', 'ci.channels', 'ci.disclosure_type', 'ci.effective_date', 'ci.expiry_date', 'ci.body_html', 'ci.synthetic'])
     .executeTakeFirst();
   if (!row) return null;
   return {
     ...toSummary(row),
     creationDate: row.creation_date,
     keywords: parseKeywords(row.keywords),
+    channels: parseChannelsJson(row.channels),
     disclosureType: row.disclosure_type as DisclosureType,
     effectiveDate: row.effective_date,
     expiryDate: row.expiry_date,

@@ -12,6 +12,8 @@ import { GongkaiError, isGongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { attachmentPath } from './attachment.service.ts';
 import { SUBJECT_CATEGORIES } from './catalog-item.ts';
+import { listPublicInterpretationsOfItem } from '../engagement/engagement-public.service.ts';
+import type { PublicInterpretation } from '../engagement/engagement-public.service.ts';
 import {
   findPublishedAttachment,
   findPublishedItem,
@@ -79,6 +81,8 @@ export interface PublicItemPage {
   attachments: PublicAttachment[];
   /** Interpretations (政策解读) of this item. */
   interpretations: PublicItemSummary[];
+  /** Interpretation records of this item (src/engagement/), with their form and link. */
+  interpretationRecords: PublicInterpretation[];
   /** Policy documents this item interprets. */
   interpretedPolicies: PublicItemSummary[];
 }
@@ -92,8 +96,13 @@ export async function getPublicItem(ctx: ServiceContext, actor: Actor, id: numbe
   const db = ctx.store.db;
   const item = await findPublishedItem(db, id);
   if (!item) throw new GongkaiError('NOT_FOUND', `catalog item ${id}`);
-  const [attachments, interpretations, interpretedPolicies] = await Promise.all([listItemAttachments(db, id), listInterpretationsOf(db, id), listPoliciesInterpretedBy(db, id)]);
-  return { item, attachments, interpretations, interpretedPolicies };
+  const [attachments, interpretations, interpretedPolicies, interpretationRecords] = await Promise.all([
+    listItemAttachments(db, id),
+    listInterpretationsOf(db, id),
+    listPoliciesInterpretedBy(db, id),
+    listPublicInterpretationsOfItem(ctx, actor, id),
+  ]);
+  return { item, attachments, interpretations, interpretedPolicies, interpretationRecords };
 }
 
 /**

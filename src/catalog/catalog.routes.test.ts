@@ -201,4 +201,55 @@ describeEachDialect('catalog HTTP', (t) => {
     const list = await app.inject({ url: '/console/items?status=published&q=控制台', headers: { cookie: editor.cookie } });
     assert.match(list.body, /控制台草稿/);
   });
+
+  void it('edits 发布渠道 with checkboxes on the console form (none checked is refused) and through the API', async () => {
+    const editor = await loginCookie(app, w.editorUser.username, TEST_PASSWORD);
+    const form = await app.inject({ url: '/console/items/new', headers: { cookie: editor.cookie } });
+    assert.match(form.body, /<fieldset aria-describedby="channels-hint"><legend>发布渠道<\/legend>/);
+    assert.match(form.body, /<input type="hidden" name="channelsShown" value="1">/);
+    assert.match(form.body, /<input id="channels" name="channels" type="checkbox" value="gazette"> <label for="channels" style="display:inline">政府公报<\/label>/);
+    assert.match(form.body, /<input id="channels-website" name="channels" type="checkbox" value="website" checked> <label for="channels-website" style="display:inline">政府网站<\/label>/, 'the default is checked');
+    for (const [code, name] of [['weibo', '政务微博'], ['wechat', '政务微信'], ['other', '其他方式']]) {
+      assert.match(form.body, new RegExp(`<input id="channels-${code}" name="channels" type="checkbox" value="${code}"> <label for="channels-${code}" style="display:inline">${name}</label>`));
+    }
+    const post = (url: string, pairs: [string, string][]) =>
+      app.inject({ method: 'POST', url, headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(pairs).toString() });
+    const base: [string, string][] = [
+      ['_csrf', editor.csrfToken], ['organizationId', String(w.office.id)], ['title', '渠道测试'], ['issuingAgency', '吴忠市人民政府办公室'], ['creationDate', '2026-11-20'],
+      ['subjectCategory', 'art20-05'], ['genre', 'notice'], ['disclosureType', 'proactive'], ['validity', 'in_force'], ['channelsShown', '1'],
+    ];
+    const before = await catalogCounts(store);
+    const none = await post('/console/items', base);
+    assert.equal(none.statusCode, 400);
+    assert.match(none.body, /<li><a href="#channels">发布渠道<\/a>：请至少选择一个发布渠道<\/li>/);
+    assert.match(none.body, /<fieldset aria-describedby="channels-hint channels-error">/);
+    assert.doesNotMatch(none.body, /name="channels" type="checkbox" value="[a-z]+" checked/, 'the form comes back as it was sent: nothing checked');
+    assert.deepEqual(await catalogCounts(store), before);
+
+    const created = await post('/console/items', [...base, ['channels', 'wechat'], ['channels', 'gazette']]);
+    assert.equal(created.statusCode, 303, created.body);
+    const id = Number(/\/console\/items\/(\d+)\?done=created/.exec(String(created.headers.location))?.[1]);
+    const view = await app.inject({ url: `/console/items/${id}`, headers: { cookie: editor.cookie } });
+    assert.match(view.body, /<dt>发布渠道<\/dt><dd>政府公报、政务微信<\/dd>/);
+
+    const edit = await app.inject({ url: `/console/items/${id}/edit`, headers: { cookie: editor.cookie } });
+    assert.match(edit.body, /value="gazette" checked/);
+    assert.match(edit.body, /value="wechat" checked/);
+    assert.doesNotMatch(edit.body, /value="website" checked/);
+    const expectedUpdatedAt = /name="expectedUpdatedAt" value="([^"]+)"/.exec(edit.body)?.[1] ?? '';
+    const saved = await post(`/console/items/${id}/edit`, [...base, ['expectedUpdatedAt', expectedUpdatedAt], ['channels', 'weibo']]);
+    assert.equal(saved.statusCode, 303, saved.body);
+
+    const api = await app.inject({ url: `/api/items/${id}`, headers: bearer(editorToken) });
+    const item = api.json<ApiItem & { channels: string[] }>();
+    assert.deepEqual(item.channels, ['weibo']);
+    const patched = await app.inject({ method: 'PATCH', url: `/api/items/${id}`, headers: bearer(editorToken), payload: { channels: ['other', 'website'], expectedUpdatedAt: item.updatedAt } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.deepEqual(patched.json<{ channels: string[] }>().channels, ['website', 'other']);
+    const refused = await app.inject({ method: 'PATCH', url: `/api/items/${id}`, headers: bearer(editorToken), payload: { channels: ['website', 'fax'], expectedUpdatedAt: patched.json<ApiItem>().updatedAt } });
+    assert.equal(refused.statusCode, 400);
+    assert.equal(refused.json<{ error: { issues: { field: string }[] } }>().error.issues[0]?.field, 'channels');
+    const created2 = await app.inject({ method: 'POST', url: '/api/items', headers: bearer(editorToken), payload: draftInput(w.office.id) });
+    assert.deepEqual(created2.json<{ channels: string[] }>().channels, ['website']);
+  });
 });

@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import type { Attachment } from './attachment.ts';
-import { DISCLOSURE_TYPES, GENRES, ITEM_STATUSES, VALIDITIES } from './catalog-item.ts';
+import { DISCLOSURE_TYPES, GENRES, ITEM_STATUSES, PUBLICATION_CHANNELS, VALIDITIES } from './catalog-item.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import type { CatalogItemView, ItemDetail } from './catalog-query.service.ts';
 import { MAX_RECORD_ID, recordIdSchema } from '../shared/record-id.ts';
 
 const genreCodes = GENRES.map((g) => g.code) as [string, ...string[]];
+const channelCodes = PUBLICATION_CHANNELS.map((c) => c.code) as [(typeof PUBLICATION_CHANNELS)[number]['code'], ...(typeof PUBLICATION_CHANNELS)[number]['code'][]];
 const statusCodes = ITEM_STATUSES.map((s) => s.code) as [(typeof ITEM_STATUSES)[number]['code'], ...(typeof ITEM_STATUSES)[number]['code'][]];
 
 /** The fields of a draft as the API accepts them (see catalog-item.schema.ts for every rule). */
@@ -35,6 +36,8 @@ const itemFieldsShape = {
   genre: z.string().describe(`A genre code: ${genreCodes.join(', ')}`),
   /** 关键词: a list, or one string separated by commas, semicolons or spaces. */
   keywords: z.union([z.array(z.string()), z.string()]).optional(),
+  /** 发布渠道 (2014 table 一 (二)): channel codes, at least one, none twice (default `["website"]`); a list, or one string separated by commas, 、 or spaces. */
+  channels: z.union([z.array(z.string()), z.string()]).optional().describe(`Publication channel codes: ${channelCodes.join(', ')}`),
   /** 公开属性 (default `proactive`). */
   disclosureType: z.enum(DISCLOSURE_TYPES.map((d) => d.code) as [string, ...string[]]).optional(),
   /** 不予公开理由: required when `exempt`. */
@@ -103,6 +106,8 @@ export const itemSummarySchema = z.object({
   subjectCategory: z.string(),
   genre: z.string(),
   keywords: z.array(z.string()),
+  /** 发布渠道: the channels it was (or will be) published through. */
+  channels: z.array(z.enum(channelCodes)),
   disclosureType: z.string(),
   nonDisclosureReason: z.string().nullable(),
   validity: z.string(),
@@ -163,6 +168,7 @@ export function itemSummaryToApi(item: CatalogItemView): z.infer<typeof itemSumm
     subjectCategory: item.subjectCategory,
     genre: item.genre,
     keywords: item.keywords,
+    channels: [...item.channels],
     disclosureType: item.disclosureType,
     nonDisclosureReason: item.nonDisclosureReason,
     validity: item.validity,

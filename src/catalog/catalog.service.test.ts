@@ -14,6 +14,7 @@ import { catalogDashboard, getItem, getItemDetail, listCatalogItems } from './ca
 import { lastIndexSerial, nextIndexSerial } from './catalog-item.repository.ts';
 import { approveAndPublish, createDraft, linkInterpretation, returnItem, submitItem, supersedeItem, updateDraft, withdrawItem, writeNewItem } from './catalog.service.ts';
 import { validateCatalogItemInput } from './catalog-item.schema.ts';
+import { getPublicItem } from './catalog-public.service.ts';
 
 /** Asserts the promise rejects with `code` and (when given) an issue on `field`. */
 async function rejectsWith(promise: Promise<unknown>, code: ErrorCode, field?: string): Promise<void> {
@@ -161,6 +162,37 @@ describeEachDialect('catalog service', (t) => {
     assert.deepEqual(await itemAuditActions(store, d.id), ['catalog.item.create', 'catalog.item.update', 'catalog.item.submit', 'catalog.item.return']);
     const note = await store.db.selectFrom('audit_event').select('note').where('action', '=', 'catalog.item.return').executeTakeFirstOrThrow();
     assert.equal(note.note, '请补充文号');
+  });
+
+  void it('stores 发布渠道 as JSON, edits it on drafts, keeps it when a patch leaves it out, and shows it publicly', async () => {
+    const { w, store } = await setup();
+    const storedChannels = async (id: number): Promise<unknown> => JSON.parse((await store.db.selectFrom('catalog_item').select('channels').where('id', '=', id).executeTakeFirstOrThrow()).channels);
+    const plain = await createDraft(w.ctx, w.editor, draftInput(w.office.id));
+    assert.deepEqual(plain.channels, ['website']);
+    assert.deepEqual(await storedChannels(plain.id), ['website']);
+    const d = await createDraft(w.ctx, w.editor, draftInput(w.office.id, { channels: ['wechat', 'website'] }));
+    assert.deepEqual(d.channels, ['website', 'wechat']);
+    assert.deepEqual(await storedChannels(d.id), ['website', 'wechat']);
+    assert.deepEqual((await getItem(w.ctx, w.editor, d.id)).item.channels, ['website', 'wechat']);
+    const edited = await updateDraft(w.ctx, w.editor, d.id, { channels: 'gazette weibo' }, d.updatedAt);
+    assert.deepEqual(edited.channels, ['gazette', 'weibo']);
+    const retitled = await updateDraft(w.ctx, w.editor, d.id, { title: '只改标题' }, edited.updatedAt);
+    assert.deepEqual(retitled.channels, ['gazette', 'weibo']);
+    const before = await catalogCounts(store);
+    await rejectsWith(updateDraft(w.ctx, w.editor, d.id, { channels: [] }, retitled.updatedAt), 'VALIDATION_FAILED', 'channels');
+    await rejectsWith(createDraft(w.ctx, w.editor, draftInput(w.office.id, { channels: ['website', 'fax'] })), 'VALIDATION_FAILED', 'channels');
+    assert.deepEqual(await catalogCounts(store), before);
+    assert.deepEqual(await storedChannels(d.id), ['gazette', 'weibo']);
+    const audit = await store.db.selectFrom('audit_event').select('after_json').where('entity_type', '=', 'catalog_item').where('entity_id', '=', String(d.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual((JSON.parse(audit.after_json ?? '{}') as { channels?: unknown }).channels, ['gazette', 'weibo']);
+    await submitItem(w.ctx, w.editor, d.id);
+    await approveAndPublish(w.ctx, w.approver, d.id);
+    assert.deepEqual((await getPublicItem(w.ctx, PUBLIC_ACTOR, d.id)).item.channels, ['gazette', 'weibo']);
+    // Text this code never writes reads as known codes once each, or as the column's default.
+    await store.db.updateTable('catalog_item').set({ channels: '["weibo","fax","weibo"]' }).where('id', '=', plain.id).execute();
+    assert.deepEqual((await getItem(w.ctx, w.editor, plain.id)).item.channels, ['weibo']);
+    await store.db.updateTable('catalog_item').set({ channels: 'not json' }).where('id', '=', plain.id).execute();
+    assert.deepEqual((await getItem(w.ctx, w.editor, plain.id)).item.channels, ['website']);
   });
 
   void it('withdraws with a reason and supersedes by a published item of the same organization', async () => {

@@ -56,6 +56,7 @@ export function itemToRawInput(item: CatalogItem): CatalogItemRawInput {
     subjectCategory: item.subjectCategory,
     genre: item.genre,
     keywords: item.keywords,
+    channels: item.channels,
     disclosureType: item.disclosureType,
     nonDisclosureReason: item.nonDisclosureReason ?? undefined,
     validity: item.validity,

@@ -77,4 +77,16 @@ void describe('import columns', () => {
     assert.equal(subjects.get('土地征收'), 'art21-city-04');
     assert.equal(subjects.get('art21-town-05'), 'art21-town-05');
   });
+
+  void it('reads 发布渠道 as channel codes: names, aliases or codes, any of the separators 、，,；; and spaces', () => {
+    const mapping = mapHeader(['标题', '发布渠道']);
+    assert.deepEqual(mapping.fields, ['title', 'channels']);
+    assert.deepEqual(mapHeader(['公开渠道']).fields, ['channels']);
+    const channels = (cell: string | null): string | undefined => rowToRawInput(['一', cell], mapping, new Map())['channels'];
+    assert.equal(channels('政府公报、政府网站，政务微博,政务微信；其他方式'), 'gazette,website,weibo,wechat,other');
+    assert.equal(channels('  WeChat  website;微信公众号 '), 'wechat,website,wechat', 'codes any case, aliases; repeats are left for validation');
+    assert.equal(channels('政府网站、抖音'), 'website,抖音', 'unknown names left for validation');
+    assert.equal(channels('   '), undefined);
+    assert.equal(channels(null), undefined);
+  });
 });

@@ -2,8 +2,7 @@
  * Bulk writes of the demo's 2017 (demo-2017.ts): the 127,736 catalog items of the year generated
  * by the database (`insertItemRun`), its 45 行政规范性文件 and the records in multi-row inserts (the catalog service writes one item, its index entry and its audit event at a
  * time: minutes for this many), and the engagement and work records. Every row is marked synthetic.
- * The bulk items are not put in the search index (the search covers the rest of the demo; `gongkai
- * search rebuild` indexes them too). Callers own the transaction.
+ * Callers own the transaction (and index the new items: search-index.ts `indexPublishedItemsAfter`).
  */
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
@@ -110,6 +109,12 @@ export async function insertBulkItems(db: Db, items: readonly BulkItem[], at: st
 export async function setIndexSerial(db: Db, organizationId: number, year: number, lastSerial: number): Promise<void> {
   await db.deleteFrom('index_number_sequence').where('organization_id', '=', organizationId).where('year', '=', year).execute();
   await db.insertInto('index_number_sequence').values({ organization_id: organizationId, year, last_serial: lastSerial }).execute();
+}
+
+/** The largest catalog item id (0 when there is none): the items written after it are the bulk's. */
+export async function selectLastItemId(db: Db): Promise<number> {
+  const row = await db.selectFrom('catalog_item').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
 }
 
 /** Ids of an organization's items with the given genre published in a year, by id. */

@@ -26,7 +26,8 @@ import { demoRandom } from './demo-prng.ts';
 import { addDays, randomWorkingDay } from './demo-year-dates.ts';
 import { DEMO_2017, datesIn2017, plan2017Requests, plan2017Reviews, splitByWeight, WUZHONG_2017_FIGURES } from './demo-2017-plan.ts';
 import type { Demo2017Case } from './demo-2017-plan.ts';
-import { insertActivityRows, insertBulkItems, insertItemRun, selectItemIds, setIndexSerial } from './demo-2017.repository.ts';
+import { indexPublishedItemsAfter } from '../search/search-index.ts';
+import { insertActivityRows, insertBulkItems, insertItemRun, selectItemIds, selectLastItemId, setIndexSerial } from './demo-2017.repository.ts';
 import type { ActivityRows, BulkItem, ItemRun } from './demo-2017.repository.ts';
 
 /** The seed of the 2017 plan. */
@@ -245,9 +246,12 @@ export async function loadDemo2017(ctx: ServiceContext, actor: Actor, orgs: Read
   const { documents, runs, serials } = planItems(orgOf, calendar);
   let itemCount = documents.length;
   await ctx.store.db.transaction().execute(async (trx) => {
+    const lastId = await selectLastItemId(trx);
     await insertBulkItems(trx, documents, at);
     for (const run of runs) itemCount += await insertItemRun(trx, ctx.store.dialect, run, at);
     for (const [organizationId, serial] of serials) await setIndexSerial(trx, organizationId, DEMO_2017, serial);
+    // Every published item is searchable, these too.
+    await indexPublishedItemsAfter(trx, ctx.store.dialect, lastId);
     await recordAudit(trx, actor, ctx.clock, { action: 'demo.load_2017_items', entityType: 'demo', entityId: DEMO_2017, organizationId: orgOf('city').id, after: { items: itemCount } });
   });
 

@@ -17,6 +17,8 @@ const clock = new FixedClock('2026-11-30T02:00:00Z');
 const demo = systemActor('demo');
 // The synthetic year 2025 (demo-year.test.ts) is loaded too; these tests look at the rest, told apart by its tag.
 const YEAR = `%${DEMO_YEAR_TAG}%`;
+/** The synthetic 2017's records (demo-2017.ts) carry this tag; the checks below are about the rest. */
+const Y2017 = '%2017年演示数据%';
 
 describeEachDialect('demo region', (t) => {
   let store: Store;
@@ -26,11 +28,13 @@ describeEachDialect('demo region', (t) => {
     ctx = testContext(store, clock);
     const summary = await loadDemoRegion(ctx, demo);
     assert.ok(summary);
-    const { year, annualReports, ...rest } = summary;
+    const { year, annualReports, year2017, ...rest } = summary;
     assert.deepEqual(rest, { organizations: 12, items: 59, users: 12, requests: 12 });
     assert.equal(year.loaded, true);
     // demo-annual-reports.ts: twelve reports, nine published (one draft, one returned, one awaiting review).
     assert.deepEqual(annualReports, { reports: 12, published: 9 });
+    // demo-2017.ts: the records of the real 吴忠市 2017 table (test/acceptance/wuzhong-2017-demo.test.ts checks the cells).
+    assert.deepEqual(year2017, { loaded: true, items: 127_736, requests: 35, reviews: 10, reportPublished: true });
   });
   after(() => t.close(store));
 
@@ -74,7 +78,7 @@ describeEachDialect('demo region', (t) => {
   });
 
   void it('holds synthetic requests in every state of the workflow, with their outcomes', async () => {
-    const rows = await store.db.selectFrom('request_case').select(['status', 'outcome', 'synthetic', 'requester_name']).where('information_requested', 'not like', YEAR).execute();
+    const rows = await store.db.selectFrom('request_case').select(['status', 'outcome', 'synthetic', 'requester_name']).where('information_requested', 'not like', YEAR).where('information_requested', 'not like', Y2017).execute();
     assert.equal(rows.length, 12);
     assert.ok(rows.every((r) => r.synthetic === 1 && r.requester_name.includes('演示')));
     const statuses = new Set(rows.map((r) => r.status));
@@ -84,7 +88,7 @@ describeEachDialect('demo region', (t) => {
   });
 
   void it('marks every other item synthetic, spread over states, organizations and subjects, dated from the clock', async () => {
-    const items = await store.db.selectFrom('catalog_item').selectAll().where('synthetic', '=', 1).where('body_text', 'not like', YEAR).execute();
+    const items = await store.db.selectFrom('catalog_item').selectAll().where('synthetic', '=', 1).where('body_text', 'not like', YEAR).where('body_text', 'not like', Y2017).execute();
     assert.equal(items.length, 58);
     assert.ok(items.every((i) => i.body_text.startsWith(SYNTHETIC_MARKER)));
     const states = new Map<string, number>();
@@ -113,27 +117,31 @@ describeEachDialect('demo region', (t) => {
     assert.ok(users.every((u) => u.must_change_password === 1));
     assert.ok(users.some((u) => u.username === 'demo-640323000-approver'));
     const ids = async (table: 'catalog_item' | 'request_case' | 'review_case', column: 'body_text' | 'information_requested' | 'summary'): Promise<Set<string>> =>
-      new Set((await store.db.selectFrom(table).select('id').where(column, 'like', YEAR).execute()).map((r) => String(r.id)));
+      new Set((await store.db.selectFrom(table).select('id').where((eb) => eb.or([eb(column, 'like', YEAR), eb(column, 'like', Y2017)])).execute()).map((r) => String(r.id)));
     const ofYear: Record<string, Set<string>> = { catalog_item: await ids('catalog_item', 'body_text'), request_case: await ids('request_case', 'information_requested'), review_case: await ids('review_case', 'summary') };
     const events = await store.db.selectFrom('audit_event').select(['action', 'entity_type', 'entity_id']).execute();
     const actions = new Map<string, number>();
     for (const e of events) if (!ofYear[e.entity_type]?.has(e.entity_id)) actions.set(e.action, (actions.get(e.action) ?? 0) + 1);
     assert.deepEqual(Object.fromEntries([...actions].sort(([a], [b]) => (a < b ? -1 : 1))), {
       // The twelve 2025 annual reports (demo-annual-reports.ts): each created, entered and saved;
-      // eleven submitted (one left a draft), one returned, nine accepted and published.
-      'annual_report.accept': 9,
-      'annual_report.create': 12,
+      // eleven submitted (one left a draft), one returned, nine accepted and published; and
+      // 吴忠市's 2017 report (demo-2017.ts): created, saved, submitted, accepted, published.
+      'annual_report.accept': 10,
+      'annual_report.create': 13,
       'annual_report.entries': 12,
-      'annual_report.publish': 9,
+      'annual_report.publish': 10,
       'annual_report.return': 1,
-      'annual_report.save': 12,
-      'annual_report.submit': 11,
+      'annual_report.save': 13,
+      'annual_report.submit': 12,
       'catalog.item.create': 58,
       'catalog.item.import': 1,
       'catalog.item.link_interpretation': 1,
       'catalog.item.publish': 1,
       'catalog.item.submit': 2,
       'catalog.item.withdraw': 1,
+      // The 2017 items and records, written in bulk with one audit event each (demo-2017.ts).
+      'demo.load_2017_items': 1,
+      'demo.load_2017_records': 1,
       'organization.create': 12,
       'organization.update': 11,
       // The real 吴忠市 2017 report, imported with its findings (demo-reports.ts).

@@ -70,15 +70,26 @@ export async function rebuildSearchIndex(db: Db, dialect: Dialect, onProgress?: 
   if (!db.isTransaction) return db.transaction().execute((trx) => rebuildSearchIndex(trx, dialect, onProgress));
   const total = await countPublishedItems(db);
   await clearSearchRows(db, dialect);
+  return indexPublishedItemsAfter(db, dialect, 0, (done) => onProgress?.({ done, total: Math.max(total, done) }));
+}
+
+/**
+ * Indexes the published items whose id is above `afterId`, in batches of 1,000 (items written in
+ * bulk, e.g. the demo's 2017: written with ids above the last id before them). Items already in the
+ * index must not be among them (a rebuild clears it first).
+ * @param onProgress called after each batch with the number indexed so far
+ * @returns the number of items indexed
+ */
+export async function indexPublishedItemsAfter(db: Db, dialect: Dialect, afterId: number, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
-  let lastId = 0;
+  let lastId = afterId;
   for (;;) {
     const batch = await selectPublishedForIndex(db, lastId, REBUILD_BATCH);
     if (batch.length === 0) break;
     await writeSearchRows(db, dialect, batch.map(searchRowOf));
     done += batch.length;
     lastId = batch[batch.length - 1]?.id ?? lastId;
-    onProgress?.({ done, total: Math.max(total, done) });
+    onProgress?.(done);
   }
   return done;
 }

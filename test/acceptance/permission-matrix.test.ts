@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import type { Role } from '../../src/auth/actor.ts';
-import { systemActor } from '../../src/auth/actor.ts';
+import { PUBLIC_ACTOR, systemActor } from '../../src/auth/actor.ts';
 import { approveAndPublish, createDraft, submitItem } from '../../src/catalog/catalog.service.ts';
 import { addAttachment } from '../../src/catalog/attachment.service.ts';
 import type { Store } from '../../src/db/dialect.ts';
@@ -29,6 +29,11 @@ import { draftInput } from '../helpers/catalog-fixtures.ts';
 import { createTestUser, loginToken, seedRegion, testContext } from '../helpers/factories.ts';
 import type { SeededRegion } from '../helpers/factories.ts';
 import { describeEachDialect } from '../helpers/stores.ts';
+import { replyToMessage, submitPublicMessage } from '../../src/messages/message.service.ts';
+import { createConcernResponse, createInterpretation, createPressEvent } from '../../src/engagement/engagement.service.ts';
+import { createProposal, replyToProposal } from '../../src/proposals/proposal.service.ts';
+import { createWorkRecord } from '../../src/work-records/work-record.service.ts';
+import type { WorkRecordKind, WorkRecordValuesByKind } from '../../src/work-records/work-record.ts';
 
 type Who = 'public' | Role;
 type Where = 'own' | 'other';
@@ -138,6 +143,85 @@ const readingUsers: Record<Who, Grant> = { public: 'none', system_admin: 'all', 
 const settingsOnly: Record<Who, Grant> = { public: 'none', system_admin: 'all', org_admin: 'none', editor: 'none', approver: 'none', auditor: 'none' };
 
 let nameSerial = 0;
+
+/** A valid POST /api/messages body: a message to the organization's mailbox, with the writer's consent to publish. */
+function messageInput(organizationId: number): { organizationId: number; subject: string; body: string; writerName: string; writerContact: string; publishConsent: boolean } {
+  return { organizationId, subject: '矩阵测试留言', body: '矩阵测试留言的内容', writerName: '矩阵测试', writerContact: '13900000000', publishConsent: true };
+}
+/** A message in the own/other organization's mailbox (received today), optionally replied: its id and tracking code. */
+async function message(w: World, where: Where, replied = false): Promise<{ id: number; code: string }> {
+  const { trackingCode } = await submitPublicMessage(w.ctx, PUBLIC_ACTOR, messageInput(orgOf(w, where).id));
+  const row = await w.ctx.store.db.selectFrom('message').select('id').where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+  if (replied) await replyToMessage(w.ctx, w.seed, row.id, '矩阵测试回复');
+  return { id: row.id, code: trackingCode };
+}
+/** Assigning and replying to messages (`messages.handle`): org_admin, editor and approver of the subtree. */
+const handlingMessages: Record<Who, Grant> = { public: 'none', system_admin: 'none', org_admin: 'own', editor: 'own', approver: 'own', auditor: 'none' };
+
+
+/** A press conference the principal leader attended (a valid POST /api/press-events body). */
+function pressEventInput(organizationId: number): { organizationId: number; kind: 'press_conference'; heldOn: string; topic: string; principalLeaderAttended: boolean } {
+  return { organizationId, kind: 'press_conference', heldOn: '2026-11-27', topic: '矩阵测试新闻发布会', principalLeaderAttended: true };
+}
+async function pressEvent(w: World, where: Where): Promise<number> {
+  return (await createPressEvent(w.ctx, w.seed, pressEventInput(orgOf(w, where).id))).id;
+}
+/** A 图解 interpretation of a freshly published policy item (published today, 2026-11-30: a valid POST /api/interpretations body). */
+async function interpretationInput(w: World, where: Where): Promise<{ organizationId: number; policyItemId: number; title: string; form: 'graphic'; publishedOn: string }> {
+  return { organizationId: orgOf(w, where).id, policyItemId: await published(w, where), title: '矩阵测试政策解读', form: 'graphic', publishedOn: '2026-11-30' };
+}
+async function interpretation(w: World, where: Where): Promise<number> {
+  return (await createInterpretation(w.ctx, w.seed, await interpretationInput(w, where))).id;
+}
+/** A response on 微博微信 (a valid POST /api/concern-responses body). */
+function concernResponseInput(organizationId: number): { organizationId: number; topic: string; channel: 'weibo_wechat'; respondedOn: string } {
+  return { organizationId, topic: '矩阵测试热点', channel: 'weibo_wechat', respondedOn: '2026-11-26' };
+}
+async function concernResponse(w: World, where: Where): Promise<number> {
+  return (await createConcernResponse(w.ctx, w.seed, concernResponseInput(orgOf(w, where).id))).id;
+}
+
+
+/** A one-row 12345 hotline export whose work order belongs to `organizationName` (a valid POST /api/hotline/imports file). */
+function hotlineCsv(organizationName: string): Buffer {
+  return Buffer.from(`工单编号,受理时间,承办单位,诉求类型,诉求内容,办结时间,满意度\nMATRIX-0001,2026-11-02,${organizationName},咨询,矩阵测试工单,2026-11-03,满意\n`);
+}
+
+/** A suggestion received 2026-09-01 (a valid POST /api/proposals body); the number is unique per call. */
+function proposalInput(organizationId: number): { organizationId: number; kind: 'npc_suggestion'; session: string; number: string; title: string; proposer: string; receivedOn: string } {
+  nameSerial += 1;
+  return { organizationId, kind: 'npc_suggestion', session: '矩阵测试会议', number: `第${nameSerial}号`, title: '矩阵测试建议', proposer: '矩阵测试代表', receivedOn: '2026-09-01' };
+}
+/** A fresh suggestion of the own/other organization; `replied` also records a reply (so it can be published or withheld). */
+async function proposal(w: World, where: Where, replied = false): Promise<number> {
+  const id = (await createProposal(w.ctx, w.seed, proposalInput(orgOf(w, where).id))).id;
+  if (replied) await replyToProposal(w.ctx, w.seed, id, { repliedOn: '2026-10-15', replySummary: '矩阵测试答复', adoption: 'planned' });
+  return id;
+}
+
+
+/** A valid record of each work-record list (the POST body without `organizationId`); every date is before CLOCK (2026-11-30). */
+const WORK_RECORD_INPUTS: { [K in WorkRecordKind]: WorkRecordValuesByKind[K] } = {
+  'reading-point': { name: '矩阵测试查阅点', address: '矩阵测试地址', openingHours: '工作日 9:00–17:00', openedOn: '2026-01-05', closedOn: null },
+  meeting: { heldOn: '2026-11-27', title: '矩阵测试工作会议', kind: 'working' },
+  'training-session': { heldOn: '2026-11-26', title: '矩阵测试培训班', attendees: 30 },
+  complaint: { receivedOn: '2026-11-25', channel: 'letter', summary: '矩阵测试举报投诉', outcome: null, closedOn: null },
+};
+/** A stored work record of the own or other organization. */
+async function workRecord(w: World, where: Where, kind: WorkRecordKind): Promise<number> {
+  return (await createWorkRecord(w.ctx, w.seed, kind, orgOf(w, where).id, WORK_RECORD_INPUTS[kind])).id;
+}
+/** The matrix rows of one work-record list at `/api/<path>`: staff of the subtree read it, org_admin and editor change it. */
+function workRecordRows(path: string, kind: WorkRecordKind, patch: Record<string, unknown>): Row[] {
+  return [
+    { route: `GET /api/${path}`, grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/${path}?organizationId=${orgOf(w, where).id}&year=2026` }) },
+    { route: `POST /api/${path}`, grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: `/api/${path}`, payload: { organizationId: orgOf(w, where).id, ...WORK_RECORD_INPUTS[kind] } }) },
+    { route: `GET /api/${path}/{id}`, grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/${path}/${await workRecord(w, where, kind)}` }) },
+    { route: `PATCH /api/${path}/{id}`, grants: drafting, make: async (w, where) => ({ method: 'PATCH', url: `/api/${path}/${await workRecord(w, where, kind)}`, payload: patch }) },
+    { route: `DELETE /api/${path}/{id}`, grants: drafting, make: async (w, where) => ({ method: 'DELETE', url: `/api/${path}/${await workRecord(w, where, kind)}` }) },
+  ];
+}
+
 
 const MATRIX: Row[] = [
   // Sessions: logging in is open to all; the others need a session of any role.
@@ -272,6 +356,66 @@ const MATRIX: Row[] = [
     const filed = await submitPublicRequest(w.ctx, { organizationId: w.region.litong.id, requesterType: 'natural', requesterName: '矩阵测试', informationRequested: '矩阵测试申请的政府信息', deliveryForm: 'electronic', deliveryMethod: 'online' });
     return { method: 'GET', url: `/api/requests/track/${filed.trackingCode}` };
   } },
+  // Mailbox messages (issue 6): writing and tracking by code are public (POST rate limited: 10 per 10 minutes per client,
+  // so the row runs once per role); the queue, one message and the statistics are read by staff of the subtree;
+  // assign/reply by org_admin, editor, approver; publish by approvers; the reply period by system and org admins.
+  { route: 'POST /api/messages', grants: everyone, global: true, make: (w) => Promise.resolve({ method: 'POST', url: '/api/messages', payload: messageInput(w.region.litong.id) }) },
+  { route: 'GET /api/messages/track/{code}', grants: everyone, global: true, make: async (w) => ({ method: 'GET', url: `/api/messages/track/${(await message(w, 'own')).code}` }) },
+  { route: 'GET /api/messages', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/messages?organizationId=${orgOf(w, where).id}` }) },
+  { route: 'GET /api/messages/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/messages/statistics?organizationId=${orgOf(w, where).id}&from=2026-01-01&to=2026-12-31&subtree=true` }) },
+  { route: 'GET /api/messages/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/messages/${(await message(w, where)).id}` }) },
+  { route: 'POST /api/messages/{id}/assign', grants: handlingMessages, make: async (w, where) => ({ method: 'POST', url: `/api/messages/${(await message(w, where)).id}/assign`, payload: { userId: w.users[where] } }) },
+  { route: 'POST /api/messages/{id}/reply', grants: handlingMessages, make: async (w, where) => ({ method: 'POST', url: `/api/messages/${(await message(w, where)).id}/reply`, payload: { reply: '矩阵测试回复' } }) },
+  { route: 'POST /api/messages/{id}/publish', grants: approving, make: async (w, where) => ({ method: 'POST', url: `/api/messages/${(await message(w, where, true)).id}/publish`, payload: { publicBody: '矩阵测试留言（已删去个人信息）' } }) },
+  { route: 'PUT /api/messages/settings/{organizationId}', grants: managingUsers, make: (w, where) => Promise.resolve({ method: 'PUT', url: `/api/messages/settings/${orgOf(w, where).id}`, payload: { replyDays: 12 } }) },
+
+  // Engagement records (press events, interpretations, concern responses; 2014 table 二): read by staff of the
+  // subtree (engagement.read), recorded, corrected and deleted by editors and org admins (engagement.manage).
+  { route: 'GET /api/press-events', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/press-events?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'POST /api/press-events', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/press-events', payload: pressEventInput(orgOf(w, where).id) }) },
+  { route: 'GET /api/press-events/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/press-events/${await pressEvent(w, where)}` }) },
+  { route: 'PATCH /api/press-events/{id}', grants: drafting, make: async (w, where) => ({ method: 'PATCH', url: `/api/press-events/${await pressEvent(w, where)}`, payload: { topic: '矩阵测试新闻发布会（更正）', principalLeaderAttended: false } }) },
+  { route: 'DELETE /api/press-events/{id}', grants: drafting, make: async (w, where) => ({ method: 'DELETE', url: `/api/press-events/${await pressEvent(w, where)}` }) },
+  { route: 'GET /api/interpretations', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/interpretations?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'POST /api/interpretations', grants: drafting, make: async (w, where) => ({ method: 'POST', url: '/api/interpretations', payload: await interpretationInput(w, where) }) },
+  { route: 'GET /api/interpretations/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/interpretations/${await interpretation(w, where)}` }) },
+  { route: 'PATCH /api/interpretations/{id}', grants: drafting, make: async (w, where) => ({ method: 'PATCH', url: `/api/interpretations/${await interpretation(w, where)}`, payload: { form: 'video', url: 'https://www.example.gov.cn/jd/1.mp4' } }) },
+  { route: 'DELETE /api/interpretations/{id}', grants: drafting, make: async (w, where) => ({ method: 'DELETE', url: `/api/interpretations/${await interpretation(w, where)}` }) },
+  { route: 'GET /api/concern-responses', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/concern-responses?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'POST /api/concern-responses', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/concern-responses', payload: concernResponseInput(orgOf(w, where).id) }) },
+  { route: 'GET /api/concern-responses/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/concern-responses/${await concernResponse(w, where)}` }) },
+  { route: 'PATCH /api/concern-responses/{id}', grants: drafting, make: async (w, where) => ({ method: 'PATCH', url: `/api/concern-responses/${await concernResponse(w, where)}`, payload: { channel: 'website', summary: '已在政府网站回应' } }) },
+  { route: 'DELETE /api/concern-responses/{id}', grants: drafting, make: async (w, where) => ({ method: 'DELETE', url: `/api/concern-responses/${await concernResponse(w, where)}` }) },
+  { route: 'GET /api/engagement/figures', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/engagement/figures?organizationId=${orgOf(w, where).id}&year=2026` }) },
+
+
+  // 12345 hotline work orders (issue 6): read by staff of the subtree (hotline.read); imported by editors and
+  // org admins of the importing organization and system admins anywhere (hotline.import). The import is a dry run.
+  { route: 'POST /api/hotline/imports', grants: { ...drafting, system_admin: 'all' }, make: (w, where) => Promise.resolve({ method: 'POST', url: `/api/hotline/imports?organizationId=${orgOf(w, where).id}&dryRun=true`, ...multipart('热线工单.csv', 'text/csv', hotlineCsv(orgOf(w, where).name)) }) },
+  { route: 'GET /api/hotline/orders', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/hotline/orders?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'GET /api/hotline/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/hotline/statistics?organizationId=${orgOf(w, where).id}&year=2026` }) },
+
+  // NPC deputy suggestions and CPPCC member proposals: read by staff of the subtree, managed by org_admin/editor, disclosure decided by approvers.
+  { route: 'GET /api/proposals', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/proposals?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'GET /api/proposals/statistics', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/proposals/statistics?organizationId=${orgOf(w, where).id}&year=2026` }) },
+  { route: 'POST /api/proposals', grants: drafting, make: (w, where) => Promise.resolve({ method: 'POST', url: '/api/proposals', payload: proposalInput(orgOf(w, where).id) }) },
+  { route: 'GET /api/proposals/{id}', grants: readUnpublished, make: async (w, where) => ({ method: 'GET', url: `/api/proposals/${await proposal(w, where)}` }) },
+  { route: 'PATCH /api/proposals/{id}', grants: drafting, make: async (w, where) => ({ method: 'PATCH', url: `/api/proposals/${await proposal(w, where)}`, payload: { title: '矩阵测试建议（更正）' } }) },
+  { route: 'POST /api/proposals/{id}/reply', grants: drafting, make: async (w, where) => ({ method: 'POST', url: `/api/proposals/${await proposal(w, where)}/reply`, payload: { repliedOn: '2026-10-15', replySummary: '矩阵测试答复', adoption: 'planned' } }) },
+  { route: 'POST /api/proposals/{id}/publish', grants: approving, make: async (w, where) => ({ method: 'POST', url: `/api/proposals/${await proposal(w, where, true)}/publish`, payload: { publishedOn: '2026-10-16' } }) },
+  { route: 'POST /api/proposals/{id}/withhold', grants: approving, make: async (w, where) => ({ method: 'POST', url: `/api/proposals/${await proposal(w, where, true)}/withhold`, payload: { reason: '涉及国家秘密' } }) },
+
+  // OGI work records (2014 table 六, 八, 九): read by staff of the subtree (work_records.read), changed by
+  // org_admin and editor of the subtree (work_records.manage). The staffing PUT is an upsert without
+  // `expectedUpdatedAt`, so repeated calls succeed.
+  { route: 'GET /api/work-records/staffing', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/work-records/staffing?organizationId=${orgOf(w, where).id}&year=2025` }) },
+  { route: 'PUT /api/work-records/staffing', grants: drafting, make: (w, where) => Promise.resolve({ method: 'PUT', url: `/api/work-records/staffing?organizationId=${orgOf(w, where).id}&year=2025`, payload: { ogiOffices: 1, staffFullTime: 3, staffPartTime: 10, funding: 12.5 } }) },
+  { route: 'GET /api/work-records/figures', grants: readUnpublished, make: (w, where) => Promise.resolve({ method: 'GET', url: `/api/work-records/figures?organizationId=${orgOf(w, where).id}&year=2025&subtree=true` }) },
+  ...workRecordRows('reading-points', 'reading-point', { closedOn: '2026-11-27' }),
+  ...workRecordRows('ogi-meetings', 'meeting', { kind: 'special' }),
+  ...workRecordRows('training-sessions', 'training-session', { attendees: 45 }),
+  ...workRecordRows('ogi-complaints', 'complaint', { outcome: '已答复', closedOn: '2026-11-27' }),
+
 ];
 
 const CLOCK = new FixedClock('2026-11-30T02:00:00Z');

@@ -75,7 +75,7 @@ describeEachDialect('the demo 2017 reproduces the real 吴忠市 2017 statistics
     assert.equal(stored.status, 'published');
     assert.equal(stored.format_id, '2014');
     const snapshot = JSON.parse(stored.snapshot ?? '{}') as StructuredReport;
-    const frozen = Object.fromEntries(snapshot.cells.filter((c) => c.id.startsWith('stats/')).map((c) => [c.id.split('/')[1], c.value]));
+    const frozen: Record<string, unknown> = Object.fromEntries(snapshot.cells.filter((c) => c.id.startsWith('stats/')).map((c) => [c.id.split('/')[1] ?? c.id, c.value]));
     assert.deepEqual(Object.fromEntries(ROWS.map(([r]) => [r, frozen[r]])), Object.fromEntries(ROWS));
   });
 });

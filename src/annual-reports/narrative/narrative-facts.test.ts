@@ -1,5 +1,6 @@
 // The named facts of a computed report, on hand-written cells: the 淮安 2024 totals (2021 format,
 // test/fixtures/synthetic/clean-2021.txt), the same in the 2019 format, and a small 2014 统计表.
+import { emptyActivityFigures } from '../activity-figures.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatCells, getFormat } from '../../reports/format/formats.ts';
@@ -263,14 +264,29 @@ void describe('FACT_CATALOGUE', () => {
     for (const f of FACT_CATALOGUE) assert.match(f.labelZh, /\p{Script=Han}/u, f.key);
   });
 
-  void it('lists, for each format, exactly the facts narrativeFacts gives from a full set of cells', () => {
+  void it('lists, for each format, exactly the facts narrativeFacts gives from a full set of cells and the activity figures', () => {
     for (const formatId of ['2014', '2019', '2021'] as const) {
-      const given = Object.keys(narrativeFacts(cellsOf(formatId, {}), formatId, 2024, { feeYuan: 0 })).sort();
+      const given = Object.keys(narrativeFacts(cellsOf(formatId, {}), formatId, 2024, { feeYuan: 0, activity: emptyActivityFigures() })).sort();
       const listed = FACT_CATALOGUE.filter((f) => f.formats.includes(formatId))
         .map((f) => f.key)
         .sort();
       assert.deepEqual(given, listed, formatId);
     }
+  });
+
+  void it('reads the mailbox, hotline, press, proposal and staffing facts from the activity figures (hand values)', () => {
+    const activity = { ...emptyActivityFigures(), messagesReceived: 8, messagesReplied: 6, messagesRepliedOnTime: 5, messageReplyDaysTotal: 20, hotlineReceived: 3, hotlineReplied: 3, pressConferences: 4, concernResponses: 5, unlinkedEvents: 2, staffFullTime: 2, staffPartTime: 3, funding: 1.25 };
+    const facts = narrativeFacts(cellsOf('2021', {}), '2021', 2024, { feeYuan: 0, activity });
+    assert.equal(facts['mailbox.replyRate'], 75);
+    assert.equal(facts['mailbox.averageReplyDays'], 3.3);
+    assert.equal(facts['hotline.replyRate'], 100);
+    assert.equal(facts['engagement.responses'], 7);
+    assert.equal(facts['work.staff'], 5);
+    assert.equal(facts['work.funding'], 1.25);
+    const none = narrativeFacts(cellsOf('2021', {}), '2021', 2024, { feeYuan: 0, activity: emptyActivityFigures() });
+    assert.equal(none['mailbox.replyRate'], null);
+    assert.equal(none['mailbox.averageReplyDays'], null);
+    assert.equal(narrativeFacts(cellsOf('2021', {}), '2021', 2024, { feeYuan: 0 })['mailbox.received'], undefined);
   });
 
   void it('looks facts up by key', () => {

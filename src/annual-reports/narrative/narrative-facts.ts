@@ -13,6 +13,7 @@ import type { FormatId } from '../../reports/format/report-format.ts';
 import { requestTable } from '../../reports/format/request-tables.ts';
 import { feeStatementZh, toWanYuan } from '../../requests/request-statistics.ts';
 import { GongkaiError } from '../../shared/errors.ts';
+import type { ActivityFigures } from '../activity-figures.ts';
 
 /**
  * The value of a fact: a count or amount; a share in percent (one decimal), or null when its
@@ -21,7 +22,7 @@ import { GongkaiError } from '../../shared/errors.ts';
 export type NarrativeValue = number | string | null;
 
 /** The unit a fact is stated in; `text` for a sentence. */
-export type FactUnit = '件' | '条' | '元' | '万元' | '%' | '年' | 'text';
+export type FactUnit = '件' | '条' | '元' | '万元' | '%' | '年' | '次' | '篇' | '人' | '个' | '人次' | '天' | 'text';
 
 /** One entry of the editor's “insert a number” list. */
 export interface FactDefinition {
@@ -43,7 +44,54 @@ export interface NarrativeFactOptions {
    * it, the `fees.*` facts are absent in those formats (their placeholders stay unbound).
    */
   readonly feeYuan?: number | null;
+  /**
+   * The engagement and work records of the covered organizations (activity-figures.ts): mailbox,
+   * hotline, press events, interpretations, NPC/CPPCC handling, staffing and training. Without
+   * them, the `mailbox.*`, `hotline.*`, `engagement.*`, `proposals.*` and `work.*` facts are absent.
+   */
+  readonly activity?: ActivityFigures | null;
 }
+
+/** A fact read from the engagement and work records (every format). */
+interface ActivityFact {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly unit: FactUnit;
+  readonly value: (f: ActivityFigures) => number | null;
+}
+
+/** Average calendar days, one decimal; null when nothing was replied. */
+const averageDays = (total: number, n: number): number | null => (n === 0 ? null : Math.round((total * 10) / n) / 10);
+
+const ACTIVITY_FACTS: readonly ActivityFact[] = [
+  { key: 'mailbox.received', labelZh: '政府信箱收到群众留言数', unit: '件', value: (f) => f.messagesReceived },
+  { key: 'mailbox.replied', labelZh: '政府信箱留言回复数', unit: '件', value: (f) => f.messagesReplied },
+  { key: 'mailbox.replyRate', labelZh: '政府信箱留言回复率', unit: '%', value: (f) => percentShare(f.messagesReplied, f.messagesReceived) },
+  { key: 'mailbox.repliedOnTime', labelZh: '政府信箱留言按期回复数', unit: '件', value: (f) => f.messagesRepliedOnTime },
+  { key: 'mailbox.averageReplyDays', labelZh: '政府信箱留言平均回复天数', unit: '天', value: (f) => averageDays(f.messageReplyDaysTotal, f.messagesReplied) },
+  { key: 'hotline.received', labelZh: '12345热线转办工单数', unit: '件', value: (f) => f.hotlineReceived },
+  { key: 'hotline.replied', labelZh: '12345热线工单回复数', unit: '件', value: (f) => f.hotlineReplied },
+  { key: 'hotline.replyRate', labelZh: '12345热线工单回复率', unit: '%', value: (f) => percentShare(f.hotlineReplied, f.hotlineReceived) },
+  { key: 'engagement.pressConferences', labelZh: '参加或举办新闻发布会次数', unit: '次', value: (f) => f.pressConferences },
+  { key: 'engagement.pressConferencesWithLeader', labelZh: '主要负责同志参加新闻发布会次数', unit: '次', value: (f) => f.pressConferencesWithLeader },
+  { key: 'engagement.onlineInterviews', labelZh: '政府网站在线访谈次数', unit: '次', value: (f) => f.onlineInterviews },
+  { key: 'engagement.interpretations', labelZh: '政策解读稿件发布数', unit: '篇', value: (f) => f.interpretations },
+  { key: 'engagement.responses', labelZh: '回应公众关注热点或重大舆情数', unit: '次', value: (f) => f.concernResponses + f.unlinkedEvents },
+  { key: 'proposals.npc', labelZh: '承办人大代表建议数', unit: '件', value: (f) => f.npcSuggestions },
+  { key: 'proposals.npcReplied', labelZh: '人大代表建议办复数', unit: '件', value: (f) => f.npcSuggestionsReplied },
+  { key: 'proposals.cppcc', labelZh: '承办政协委员提案数', unit: '件', value: (f) => f.cppccProposals },
+  { key: 'proposals.cppccReplied', labelZh: '政协委员提案办复数', unit: '件', value: (f) => f.cppccProposalsReplied },
+  { key: 'proposals.published', labelZh: '建议提案办理结果公开数', unit: '件', value: (f) => f.proposalResultsPublished },
+  { key: 'work.ogiOffices', labelZh: '政府信息公开工作专门机构数', unit: '个', value: (f) => f.ogiOffices },
+  { key: 'work.staff', labelZh: '从事政府信息公开工作人员数', unit: '人', value: (f) => f.staffFullTime + f.staffPartTime },
+  { key: 'work.staffFullTime', labelZh: '专职人员数', unit: '人', value: (f) => f.staffFullTime },
+  { key: 'work.staffPartTime', labelZh: '兼职人员数', unit: '人', value: (f) => f.staffPartTime },
+  { key: 'work.funding', labelZh: '政府信息公开专项经费（万元）', unit: '万元', value: (f) => f.funding },
+  { key: 'work.readingPoints', labelZh: '政府信息公开查阅点数', unit: '个', value: (f) => f.readingPoints },
+  { key: 'work.meetings', labelZh: '召开政府信息公开工作会议或专题会议数', unit: '次', value: (f) => f.meetings },
+  { key: 'work.trainingSessions', labelZh: '举办政府信息公开培训班数', unit: '次', value: (f) => f.trainingSessions },
+  { key: 'work.trainees', labelZh: '接受培训人员数', unit: '人次', value: (f) => f.trainees },
+];
 
 const ALL: readonly FormatId[] = ['2014', '2019', '2021'];
 
@@ -237,6 +285,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { key: 'fees.yuan', labelZh: '收取信息处理费（元）', unit: '元', formats: ALL },
   { key: 'fees.wanYuan', labelZh: '收取信息处理费（万元）', unit: '万元', formats: ALL },
   { key: 'fees.statement', labelZh: '信息处理费收取情况（整句）', unit: 'text', formats: ALL },
+  ...ACTIVITY_FACTS.map((f) => ({ key: f.key, labelZh: f.labelZh, unit: f.unit, formats: ALL })),
 ];
 
 const CATALOGUE_BY_KEY: ReadonlyMap<string, FactDefinition> = new Map(FACT_CATALOGUE.map((f) => [f.key, f]));
@@ -319,6 +368,7 @@ export function narrativeFacts(
     facts['fees.wanYuan'] = toWanYuan(feeYuan);
     facts['fees.statement'] = feeStatementZh(feeYuan);
   }
+  if (options.activity) for (const f of ACTIVITY_FACTS) facts[f.key] = f.value(options.activity);
   return facts;
 }
 

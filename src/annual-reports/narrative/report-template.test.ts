@@ -2,6 +2,8 @@
 // matters (rule V07): a report whose narrative is a template bound to computed cells, printed as
 // plain text with its tables, is read back by the project's reader, every sentence with a number
 // maps to the cell it states with the bound value, and the checker finds nothing.
+import { emptyActivityFigures } from '../activity-figures.ts';
+import type { ActivityFigures } from '../activity-figures.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -126,6 +128,16 @@ const CELLS_2014 = cellsOf('2014', {
   'stats/staff/value': 347,
   'stats/staff-full-time/value': 127,
   'stats/staff-part-time/value': 220,
+  'stats/responses/value': 273,
+  'stats/press-conferences/value': 22,
+  'stats/press-conferences-leaders/value': 11,
+  'stats/interpretations/value': 39,
+  'stats/ogi-offices/value': 162,
+  'stats/reading-points/value': 49,
+  'stats/funding/value': 33,
+  'stats/meetings/value': 45,
+  'stats/training-sessions/value': 22,
+  'stats/trainees/value': 895,
 });
 
 const CASES: Readonly<Record<FormatId, { cells: Record<string, number>; year: number; feeYuan: number | null }>> = {
@@ -192,8 +204,39 @@ function tableLines(formatId: FormatId, number: string, cells: Readonly<Record<s
 const OFFICE_TEXT = '本机关结合实际认真落实，明确专人负责，定期开展检查，逐项整改到位，考核评议结果良好。';
 
 /** The template bound to the cells, markers replaced by {@link OFFICE_TEXT}, with the tables: a whole report. */
+/**
+ * Engagement and work records agreeing with the 2014 cells where the table has them (so the
+ * narrative's claims agree with the table), and some of each elsewhere.
+ */
+function activityOf(cells: Readonly<Record<string, number>>): ActivityFigures {
+  const at = (row: string, otherwise: number): number => cells[`stats/${row}/value`] ?? otherwise;
+  return {
+    ...emptyActivityFigures(),
+    pressConferences: at('press-conferences', 6),
+    pressConferencesWithLeader: at('press-conferences-leaders', 2),
+    interpretations: at('interpretations', 12),
+    concernResponses: at('responses', 20) - 3,
+    unlinkedEvents: 3,
+    messagesReceived: 50,
+    messagesReplied: 49,
+    hotlineReceived: 658,
+    hotlineReplied: 658,
+    npcSuggestions: 72,
+    cppccProposals: 162,
+    proposalResultsPublished: 230,
+    ogiOffices: at('ogi-offices', 3),
+    staffFullTime: at('staff-full-time', 4),
+    staffPartTime: at('staff-part-time', 9),
+    funding: at('funding', 1.5),
+    readingPoints: at('reading-points', 5),
+    meetings: at('meetings', 4),
+    trainingSessions: at('training-sessions', 2),
+    trainees: at('trainees', 80),
+  };
+}
+
 function renderReport(template: ReportTemplate, cells: Readonly<Record<string, number>>, year: number, feeYuan: number | null): string {
-  const values = { cells, facts: narrativeFacts(cells, template.formatId, year, { feeYuan }) };
+  const values = { cells, facts: narrativeFacts(cells, template.formatId, year, { feeYuan, activity: activityOf(cells) }) };
   const fill = (html: string): string => {
     const bound = bindNarrative(html, values);
     assert.deepEqual(bound.unbound, [], `unbound placeholders in ${template.formatId}/${template.kind}`);
@@ -252,6 +295,14 @@ const EXPECTED_CLAIMS: Readonly<Record<FormatId, Readonly<Record<string, number>
     'reconsideration-total': 8,
     'litigation-total': 2,
     complaints: 3,
+    // The engagement and work-record sentence of the overview (issue 6).
+    'press-conferences': 22,
+    interpretations: 39,
+    'ogi-offices': 162,
+    staff: 347,
+    'reading-points': 49,
+    'training-sessions-before': 22,
+    trainees: 895,
   },
   '2019': SIX_PART_CLAIMS,
   '2021': SIX_PART_CLAIMS,

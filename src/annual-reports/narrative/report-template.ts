@@ -86,6 +86,26 @@ const REVIEW_SIX_PART =
   `尚未审结${fact('reviews.reconsiderationsPending')}件；被提起行政诉讼${fact('reviews.suits')}件，其中结果维持${fact('reviews.suitsUpheld')}件，` +
   `结果纠正${fact('reviews.suitsCorrected')}件，其他结果${fact('reviews.suitsOther')}件，尚未审结${fact('reviews.suitsPending')}件。`;
 
+/**
+ * 政民互动 and 回应解读 from the engagement records (issue 6): mailbox, 12345 hotline, press
+ * conferences, interpretations, NPC suggestions and CPPCC proposals. Subjects avoid the words the
+ * request claims read (申请), so these numbers are not taken as table 三 figures.
+ */
+const INTERACTION =
+  `本年度政府信箱收到群众留言${fact('mailbox.received')}件，回复${fact('mailbox.replied')}件，回复率${fact('mailbox.replyRate')}；` +
+  `12345热线转办工单${fact('hotline.received')}件，回复${fact('hotline.replied')}件；` +
+  `参加或举办新闻发布会${fact('engagement.pressConferences')}次，发布政策解读稿件${fact('engagement.interpretations')}篇；` +
+  `承办人大代表建议${fact('proposals.npc')}件、政协委员提案${fact('proposals.cppcc')}件，办理结果公开${fact('proposals.published')}件。`;
+
+/** 2014 sections 二, 八 and 九 of the statistics table in words, with the mailbox and hotline. */
+const WORK_2014 =
+  `本年度回应公众关注热点或重大舆情${fact('engagement.responses')}次，参加或举办新闻发布会${fact('engagement.pressConferences')}次（其中主要负责同志参加${fact('engagement.pressConferencesWithLeader')}次），` +
+  `发布政策解读稿件${fact('engagement.interpretations')}篇；政府信箱收到群众留言${fact('mailbox.received')}件，回复${fact('mailbox.replied')}件；` +
+  `12345热线转办工单${fact('hotline.received')}件，回复${fact('hotline.replied')}件；承办人大代表建议${fact('proposals.npc')}件、政协委员提案${fact('proposals.cppcc')}件。` +
+  `政府信息公开工作专门机构${fact('work.ogiOffices')}个，从事政府信息公开工作人员${fact('work.staff')}人（专职${fact('work.staffFullTime')}人、兼职${fact('work.staffPartTime')}人），` +
+  `政府信息公开专项经费${fact('work.funding')}万元；设置政府信息公开查阅点${fact('work.readingPoints')}个；` +
+  `召开政府信息公开工作会议或专题会议${fact('work.meetings')}次，举办培训班${fact('work.trainingSessions')}次，培训${fact('work.trainees')}人次。`;
+
 /** art. 50(四), required of governments only; the marker names what to report. */
 const APPRAISAL =
   '工作考核、社会评议和责任追究结果情况：【请填写本年度政府信息公开工作考核、社会评议和责任追究的结果（《条例》第五十条第（四）项），如考核得分或等次、社会评议结果、是否发生责任追究及处理结果】';
@@ -97,7 +117,7 @@ function overviewSixPart(formatId: '2019' | '2021', kind: OrganizationKind): str
     `（一）主动公开情况。${formatId === '2021' ? PROACTIVE_2021 : PROACTIVE_2019}【请填写主动公开工作的主要做法和成效】`,
     `（二）依申请公开情况。${REQUESTS_SIX_PART}${REVIEW_SIX_PART}【请填写依申请公开工作的主要做法】`,
     '（三）政府信息管理情况。【请填写政府信息管理（如公开属性认定、保密审查、政策文件清理）的情况】',
-    '（四）政府信息公开平台建设情况。【请填写政府网站、政务新媒体、政府公报等公开平台的建设情况】',
+    `（四）政府信息公开平台建设情况。${INTERACTION}【请填写政府网站、政务新媒体、政府公报等公开平台的建设情况】`,
     supervision,
   );
 }
@@ -140,7 +160,7 @@ function format2014(kind: OrganizationKind): ReportTemplate {
     kind,
     preamble: preamble('2014'),
     sections: [
-      { id: 'overview', number: '一', title: '概述', html: p(`${fact('year')}年，【请填写本年度政府信息公开工作的总体情况】`) },
+      { id: 'overview', number: '一', title: '概述', html: p(`${fact('year')}年，【请填写本年度政府信息公开工作的总体情况】`, WORK_2014) },
       {
         id: 'proactive',
         number: '二',

@@ -159,7 +159,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ogi_offices', 'integer', (c) => c.notNull())
     .addColumn('staff_full_time', 'integer', (c) => c.notNull())
     .addColumn('staff_part_time', 'integer', (c) => c.notNull())
-    .addColumn('funding', 'real', (c) => c.notNull())
+    // Double precision: PostgreSQL's `real` is single precision (1234.5678 万元 would read back 1234.5677).
+    .addColumn('funding', 'double precision', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('synthetic', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_by', 'integer', (c) => c.references('app_user.id'))

@@ -56,6 +56,8 @@ function nav(options: PageOptions): SafeHtml {
       <li><a href="/requests/track">申请查询</a></li>
       <li><a href="/messages">咨询留言</a></li>
       <li><a href="/interaction">回应解读</a></li>
+      <li><a href="/proposals">建议提案办理</a></li>
+      <li><a href="/reading-points">查阅点</a></li>
       <li><a href="/deadline">期限计算器</a></li>
       <li><a href="/console">工作人员登录</a></li>
     </ul>`;
