@@ -16,7 +16,10 @@ import type { Actor } from '../auth/actor.ts';
 import { GongkaiError } from '../shared/errors.ts';
 import { REPORT_PAGE_HEAD, importedReportBody, publishedReportBody, publishedReportTitle, reportListBody } from './annual-report-portal.views.ts';
 import { getImportedReport, getImportedReportFile } from './imported-report.service.ts';
-import { getPublishedReport, listPublishedReports } from './published-report.service.ts';
+import { compareReports } from './report-comparison.ts';
+import { comparisonSection } from './report-comparison.views.ts';
+import { checkReport } from '../reports/checker/check-report.ts';
+import { findPublishedReport, getPublishedReport, listPublishedReports } from './published-report.service.ts';
 import type { PublishedReportQuery } from './published-report.service.ts';
 import { reportTitle } from './computed-report.ts';
 import { MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './report-compute.service.ts';
@@ -65,7 +68,19 @@ export function annualReportPortalRoutes(app: GongkaiApp, ctx: AppContext): Prom
   app.get('/reports/imported/:id', { schema: { hide: true, params: z.object({ id: z.string() }) } }, async (request, reply) => {
     const { report, organization } = await getImportedReport(ctx, request.actor, reportPathId(request.params.id));
     const title = report.structured.title ?? (report.year === null ? report.fileName : reportTitle(organization?.name ?? report.organizationName ?? '', report.year));
-    return reply.type('text/html; charset=utf-8').send(page(title, request.actor, importedReportBody(report, organization)));
+    // The report computed from records for the same organization and year, when it is published in the same format.
+    const counterpart = organization && report.year !== null ? await findPublishedReport(ctx, request.actor, organization.id, report.year) : null;
+    const comparison =
+      counterpart && counterpart.stored.formatId === report.formatId
+        ? comparisonSection({
+            comparison: compareReports(report.structured, counterpart.report, report.formatId),
+            computedHref: `/reports/${counterpart.organization.id}/${counterpart.stored.year}`,
+            computedTitle: publishedReportTitle(counterpart),
+            importedFindings: report.findings,
+            computedFindings: checkReport(counterpart.report),
+          })
+        : html``;
+    return reply.type('text/html; charset=utf-8').send(page(title, request.actor, html`${importedReportBody(report, organization)}${comparison}`));
   });
 
   app.get('/reports/imported/:id/file', { schema: { hide: true, params: z.object({ id: z.string() }) } }, async (request, reply) => {

@@ -70,6 +70,9 @@ function paragraphsOf(text: string): string[] {
     .filter((paragraph) => paragraph !== '');
 }
 
+/** Section numbers for formats that leave them free (2014). */
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /**
  * The report as plain text, in the order a printed report has: title, sections with their
  * headings (一、总体情况 …) and the narrative, then the date line. Tables are not printed (their
@@ -80,8 +83,10 @@ export function narrativeText(input: ComputedReportInput): string {
   const byId = new Map(input.sections.map((s) => [s.id, s.text]));
   const lines = [reportTitle(input.organization.name, input.year), ''];
   lines.push(...paragraphsOf(byId.get('preamble') ?? ''));
-  for (const section of format.sections) {
-    lines.push(`${section.number}、${section.title}`);
+  // The 2014 format numbers its sections freely (number ''): print them 一、二、… in order, so
+  // the reader finds them as it finds a real report's.
+  for (const [i, section] of format.sections.entries()) {
+    lines.push(`${section.number || ORDINALS[i] || String(i + 1)}、${section.title}`);
     const text = byId.get(section.id) ?? '';
     lines.push(...paragraphsOf(text));
     lines.push('');

@@ -11,7 +11,7 @@ import { findOrganizationById } from '../organizations/organization.repository.t
 import type { Organization } from '../organizations/organization.ts';
 import type { Finding } from '../reports/checker/finding.ts';
 import type { StructuredReport } from '../reports/model/structured-report.ts';
-import { GongkaiError } from '../shared/errors.ts';
+import { GongkaiError, isGongkaiError } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { AnnualReport } from './annual-report.ts';
 import { findAnnualReport } from './annual-report.repository.ts';
@@ -86,4 +86,18 @@ export async function getPublishedReport(ctx: ServiceContext, actor: Actor, orga
   const organization = await findOrganizationById(ctx.store.db, organizationId);
   if (!organization) throw new GongkaiError('NOT_FOUND', `organization ${organizationId}`);
   return { stored, organization, report: frozenReport(stored, stored.snapshot), findings: stored.findings ?? [] };
+}
+
+/**
+ * The published report of an organization and year, or null when there is none (the portal shows
+ * it next to an imported report of the same organization and year).
+ * Permission: `reports.read_published`.
+ */
+export async function findPublishedReport(ctx: ServiceContext, actor: Actor, organizationId: number, year: number): Promise<PublishedReport | null> {
+  try {
+    return await getPublishedReport(ctx, actor, organizationId, year);
+  } catch (error) {
+    if (isGongkaiError(error, 'NOT_FOUND')) return null;
+    throw error;
+  }
 }
