@@ -41,8 +41,6 @@ export interface ActivityFigures {
   /** Press events and interpretations of the year that answer no recorded concern (each is a concern of its own). */
   unlinkedEvents: number;
   complaints: number;
-  /** Organizations with a staffing record for the year (a roll-up sums the records of its members). */
-  staffingRecords: number;
   ogiOffices: number;
   staffFullTime: number;
   staffPartTime: number;
@@ -83,7 +81,6 @@ export function emptyActivityFigures(): ActivityFigures {
     otherResponses: 0,
     unlinkedEvents: 0,
     complaints: 0,
-    staffingRecords: 0,
     ogiOffices: 0,
     staffFullTime: 0,
     staffPartTime: 0,

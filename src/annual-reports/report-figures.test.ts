@@ -94,8 +94,8 @@ void describe('computeCells', () => {
   });
 
   void it('2014: the engagement and work-record rows sum the members\' figures', () => {
-    const one = { ...emptyActivityFigures(), channels: { gazette: 1, website: 30, weibo: 4, wechat: 0, other: 2 }, pressConferences: 3, pressConferencesWithLeader: 1, interpretations: 5, concernResponses: 6, weiboWechatResponses: 2, otherResponses: 4, unlinkedEvents: 7, staffingRecords: 1, ogiOffices: 1, staffFullTime: 2, staffPartTime: 3, funding: 0.1, trainingSessions: 1, trainees: 20 };
-    const two = { ...emptyActivityFigures(), channels: { gazette: 0, website: 10, weibo: 0, wechat: 5, other: 0 }, onlineInterviews: 2, onlineInterviewsWithLeader: 2, unlinkedEvents: 2, staffingRecords: 1, ogiOffices: 2, staffFullTime: 1, staffPartTime: 0, funding: 0.2, complaints: 1, readingPoints: 3, meetings: 4 };
+    const one = { ...emptyActivityFigures(), channels: { gazette: 1, website: 30, weibo: 4, wechat: 0, other: 2 }, pressConferences: 3, pressConferencesWithLeader: 1, interpretations: 5, concernResponses: 6, weiboWechatResponses: 2, otherResponses: 4, unlinkedEvents: 7, ogiOffices: 1, staffFullTime: 2, staffPartTime: 3, funding: 0.1, trainingSessions: 1, trainees: 20 };
+    const two = { ...emptyActivityFigures(), channels: { gazette: 0, website: 10, weibo: 0, wechat: 5, other: 0 }, onlineInterviews: 2, onlineInterviewsWithLeader: 2, unlinkedEvents: 2, ogiOffices: 2, staffFullTime: 1, staffPartTime: 0, funding: 0.2, complaints: 1, readingPoints: 3, meetings: 4 };
     const c = computeCells([figures(1, { activity: one }), figures(2, { activity: two })], 2017, '2014');
     const row = (id: string): number | undefined => c.values[`stats/${id}/value`];
     assert.deepEqual(
