@@ -58,7 +58,7 @@ void describe('SQLite backup and restore', () => {
 
     await assert.rejects(restoreStore(backup, file, { force: false }), (e) => isGongkaiError(e, 'BACKUP_FAILED') && /already holds data/.test(e.message));
     writeFileSync(`${file}-shm`, 'stale');
-    assert.deepEqual(await restoreStore(backup, file, { force: true }), ['0001-records', '0002-requests', '0003-reports']);
+    assert.deepEqual(await restoreStore(backup, file, { force: true }), ['0001-records', '0002-requests', '0003-reports', '0004-engagement']);
     assert.ok(!existsSync(`${file}-shm`) && !existsSync(`${file}-wal`));
 
     store = openStore(file);

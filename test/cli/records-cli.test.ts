@@ -32,7 +32,7 @@ void describe('gongkai records commands', () => {
   void it('migrate applies the schema once', async () => {
     const first = await run('migrate');
     assert.equal(first.status, 0, first.stderr);
-    assert.equal(first.stdout, 'applied: 0001-records, 0002-requests, 0003-reports\n');
+    assert.equal(first.stdout, 'applied: 0001-records, 0002-requests, 0003-reports, 0004-engagement\n');
     const second = await run('migrate');
     assert.match(second.stdout, /^already at the latest migration \(.*gongkai\.sqlite\)\n$/);
   });
