@@ -40,7 +40,7 @@ void describe('gongkai records commands', () => {
   void it('demo loads the region once', async () => {
     const first = await run('demo');
     assert.equal(first.status, 0, first.stderr);
-    assert.equal(first.stdout, 'demo region loaded: 12 organizations, 59 items, 12 requests, 12 users; synthetic year 2025: 461 items, 239 requests, 16 reviews, 12 annual reports (9 published)\n');
+    assert.equal(first.stdout, 'demo region loaded: 12 organizations, 59 items, 12 requests, 12 users; synthetic year 2025: 461 items, 239 requests, 16 reviews, 12 annual reports (9 published); synthetic 2017: 127736 items, 35 requests, 10 reviews, 2014-format report published\n');
     const second = await run('demo');
     assert.equal(second.stdout, 'demo region already present (吴忠市人民政府 640300000); nothing loaded\n');
   });
@@ -93,8 +93,9 @@ void describe('gongkai records commands', () => {
   void it('reindex rebuilds the search table from the published items', async () => {
     const result = await run('reindex');
     assert.equal(result.status, 0, result.stderr);
-    // 56 published demo items, 461 of the demo year 2025 (src/demo/demo-year.test.ts) and one imported above.
-    assert.equal(result.stdout, 'search index rebuilt: 518 published items\n');
+    // 56 published demo items, 461 of the demo year 2025 (src/demo/demo-year.test.ts), 127,736 of
+    // the synthetic 2017 (demo-2017.ts) and one imported above.
+    assert.equal(result.stdout, 'search index rebuilt: 128254 published items\n');
   });
 
   void it('backup, then restore (refused without --force on a store with data)', async () => {
