@@ -27,7 +27,7 @@ describeEachDialect('demo imported report', (t) => {
   before(async () => {
     store = await t.open();
     ctx = testContext(store, clock);
-    await loadDemoRegion(ctx, systemActor('demo'));
+    await loadDemoRegion(ctx, systemActor('demo'), { synthetic2017: false });
   });
   after(() => t.close(store));
 
