@@ -26,7 +26,7 @@ export interface ComparedCell {
 export interface ReportComparison {
   formatId: FormatId;
   cells: ComparedCell[];
-  /** Cells where both have a number and the numbers differ. */
+  /** Cells where the published number differs from the computed one (or nothing was computed). */
   differing: number;
   /** Cells the reader read no number for. */
   unread: number;
@@ -53,7 +53,7 @@ export function compareReports(published: StructuredReport, computed: Structured
     const b = right.get(id) ?? null;
     const agrees = a !== null && b !== null && a === b;
     if (a === null) unread += 1;
-    else if (b !== null && !agrees) differing += 1;
+    else if (!agrees) differing += 1;
     cells.push({ id, label: cellLabel(format, id), published: a, computed: b, agrees });
   }
   return { formatId, cells, differing, unread };

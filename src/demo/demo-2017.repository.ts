@@ -9,6 +9,11 @@ import type { Insertable } from 'kysely';
 import type { CatalogItemTable, Db } from '../db/database.ts';
 import type { Dialect } from '../db/dialect.ts';
 
+/** Text as HTML (the bodies are the demo's own sentences; escaped all the same). */
+function paragraph(text: string): string {
+  return `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
+}
+
 /** Rows per INSERT statement: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const BATCH = 500;
 
@@ -43,7 +48,7 @@ export async function insertItemRun(db: Db, dialect: Dialect, run: ItemRun, at: 
   const padded = dialect === 'postgres' ? sql`lpad(cast(${serial} as text), 5, '0')` : sql`substr('00000' || cast(${serial} as text), -5, 5)`;
   const offset = sql`((seq.n * 7919) % 365)`;
   const jan1 = `${run.year}-01-01`;
-  const day = dialect === 'postgres' ? sql`to_char(date ${sql.lit(jan1)} + ${offset}, 'YYYY-MM-DD')` : sql`date(${sql.lit(jan1)}, '+' || ${offset} || ' days')`;
+  const day = dialect === 'postgres' ? sql`to_char(cast(${jan1} as date) + ${offset}, 'YYYY-MM-DD')` : sql`date(${jan1}, '+' || ${offset} || ' days')`;
   const text = (value: string) => sql`cast(${value} as text)`;
   await sql`
     with recursive seq(n) as (select 1 union all select n + 1 from seq where n < ${sql.lit(run.count)})
@@ -51,7 +56,7 @@ export async function insertItemRun(db: Db, dialect: Dialect, run: ItemRun, at: 
       subject_category, genre, keywords, disclosure_type, validity, body_html, body_text, status, imported, synthetic, channels, created_at, updated_at)
     select ${sql.lit(run.organizationId)}, ${text(`${run.organizationCode}/${run.year}-`)} || ${padded},
       ${text(run.titlePrefix)} || cast(seq.n as text) || ${text(run.titleSuffix)}, null, ${text(run.issuingAgency)}, ${day}, ${day},
-      ${text(run.subjectCategory)}, ${text(run.genre)}, '[]', 'proactive', 'in_force', ${text(`<p>${run.bodyText}</p>`)}, ${text(run.bodyText)},
+      ${text(run.subjectCategory)}, ${text(run.genre)}, '[]', 'proactive', 'in_force', ${text(paragraph(run.bodyText))}, ${text(run.bodyText)},
       'published', 0, 1, ${text(run.channels)}, ${text(at)}, ${text(at)}
     from seq
   `.execute(db);
@@ -91,7 +96,7 @@ export async function insertBulkItems(db: Db, items: readonly BulkItem[], at: st
       keywords: '[]',
       disclosure_type: 'proactive',
       validity: 'in_force',
-      body_html: `<p>${it.bodyText}</p>`,
+      body_html: paragraph(it.bodyText),
       body_text: it.bodyText,
       status: 'published',
       imported: 0,

@@ -14,6 +14,7 @@ import { addWorkingDays } from '../calendar/working-days.ts';
 import { acceptReport, getOrCreateReport, publishReport, saveReport, submitReport } from '../annual-reports/report-workflow.service.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { personalDataKey, sealField } from '../requests/personal-data-cipher.ts';
+import { newMessageTrackingCode } from '../messages/message.ts';
 import { recordEvent, registerRequest } from '../requests/request.service.ts';
 import { createReview } from '../reviews/review.service.ts';
 import { nowIso, today } from '../shared/clock.ts';
@@ -218,7 +219,7 @@ async function planActivity(ctx: ServiceContext, orgOf: OrgOf, calendar: Working
     const subject = `关于${random.pick(['小区供暖', '道路积水', '学校招生', '公交站点', '农贸市场'])}的问题（演示）`;
     const body = `${TAG}：市民来信反映相关问题，请求有关部门协调解决。`;
     rows.message.push({
-      organization_id: id(org), tracking_code: `MB2017${String(k).padStart(4, '0')}`, subject, body, writer_name: `${random.pick(['马', '王', '李', '张'])}某某`,
+      organization_id: id(org), tracking_code: newMessageTrackingCode((max) => random.int(0, max - 1)), subject, body, writer_name: `${random.pick(['马', '王', '李', '张'])}某某`,
       writer_contact: sealField(key, '13800000000') ?? '', publish_consent: consent ? 1 : 0, status: consent ? 'published' : 'replied',
       received_at: `${on}T02:00:00.000Z`, received_on: on, due_on: addWorkingDays(calendar, on, days), reply: `您好，您反映的问题已转有关部门办理（${TAG}）。`,
       replied_at: `${replied}T08:00:00.000Z`, replied_on: replied, published_at: consent ? `${replied}T09:00:00.000Z` : null, public_subject: consent ? subject : null, public_body: consent ? body : null,

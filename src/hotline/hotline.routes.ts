@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../auth/auth.schema.ts';
 import { formFields } from '../auth/form-view.ts';
 import type { FieldErrors } from '../auth/form-view.ts';
-import { can } from '../auth/policy.ts';
+import { authorize, can } from '../auth/policy.ts';
 import { consolePage, inlineErrorOf } from '../http/console-page.ts';
 import { requireStaffPage } from '../http/console-guard.ts';
 import type { AppContext, GongkaiApp } from '../http/context.ts';
@@ -64,6 +64,8 @@ export function hotlineRoutes(app: GongkaiApp, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
+      // Refuse callers who may import nowhere before buffering their upload (the service checks the organization).
+      authorize(request.actor, 'hotline.import');
       const { upload } = await readFileUpload(request);
       const { organizationId, dryRun } = request.query;
       const result = await importHotlineOrders(ctx, request.actor, { organizationId, fileName: upload.fileName, data: upload.data, dryRun });

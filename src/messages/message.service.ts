@@ -187,11 +187,12 @@ function forAudit(m: Message): Record<string, unknown> {
     assignedTo: m.assignedTo,
     repliedOn: m.repliedOn,
     repliedBy: m.repliedBy,
-    reply: m.reply,
+    // The texts may carry the writer's personal data: the log keeps their length, not their words.
+    replyLength: m.reply?.length ?? null,
     publishedAt: m.publishedAt,
     publishedBy: m.publishedBy,
-    publicSubject: m.publicSubject,
-    publicBody: m.publicBody,
+    publicSubjectLength: m.publicSubject?.length ?? null,
+    publicBodyLength: m.publicBody?.length ?? null,
   };
 }
 
@@ -243,6 +244,8 @@ export async function assignMessage(ctx: ServiceContext, actor: Actor, id: numbe
  *   `ILLEGAL_TRANSITION` (already answered), `CONFLICT`
  */
 export async function replyToMessage(ctx: ServiceContext, actor: Actor, id: number, text: string): Promise<MessageView> {
+  // Who may answer no message anywhere learns nothing about the input (the organization is checked in `act`).
+  authorize(actor, 'messages.handle');
   checkReplyText(text);
   return act(ctx, actor, id, 'messages.handle', 'reply', () => Promise.resolve({ kind: 'reply', reply: text.trim(), repliedOn: today(ctx.clock), repliedBy: actorUserId(actor), at: nowIso(ctx.clock) }));
 }

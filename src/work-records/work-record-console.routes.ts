@@ -115,7 +115,8 @@ export function workRecordConsoleRoutes(app: GongkaiApp, ctx: AppContext): void 
   };
 
   const back = (organizationId: number | string, year: number | string | undefined, done: string, anchor: string): string =>
-    `/console/work-records?organizationId=${organizationId}${year !== undefined && year !== '' ? `&year=${year}` : ''}&done=${done}#${anchor}`;
+    // Form values go into a Location header: encoded, whatever was posted.
+    `/console/work-records?organizationId=${encodeURIComponent(String(organizationId))}${year !== undefined && year !== '' ? `&year=${encodeURIComponent(String(year))}` : ''}&done=${encodeURIComponent(done)}#${encodeURIComponent(anchor)}`;
 
   const pageQuery = z.object({ organizationId: z.string().max(12).optional(), year: z.string().max(8).optional(), done: z.string().max(20).optional() });
   app.get('/console/work-records', { ...GUARD, schema: { hide: true, querystring: pageQuery } }, async (request, reply) =>
