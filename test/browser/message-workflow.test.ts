@@ -11,9 +11,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { parseAnswerNumber } from '../../src/requests/human-check.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
-import { browserSkipReason, launchBrowser, logIn, logOut, startTestServer } from '../helpers/browser.ts';
+import { browserSkipReason, launchBrowser, logIn, logOut, startTestServer, solveHumanCheck } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/browser.ts';
 import { createTestUser, seedRegion } from '../helpers/factories.ts';
 import type { SeededRegion } from '../helpers/factories.ts';
@@ -26,15 +25,6 @@ const SUBJECT = '关于金积镇小区路灯维修的建议';
 const BODY = `我是${NAME}，电话${PHONE}。金积镇某小区的路灯已损坏两个月，夜间出行不便，请尽快维修。`;
 const PUBLIC_BODY = '金积镇某小区的路灯已损坏两个月，夜间出行不便，请尽快维修。';
 const REPLY = '您好，您反映的路灯问题已转交金积镇人民政府，路灯已于9月29日修复。感谢您的监督。';
-
-/** The answer to a question like `七加5等于几？`, worked out as a person would. */
-function solve(question: string): string {
-  const match = /^(.+?)([加减])(.+?)等于几？$/.exec(question.trim());
-  const a = parseAnswerNumber(match?.[1] ?? '');
-  const b = parseAnswerNumber(match?.[3] ?? '');
-  if (!match || a === null || b === null) throw new Error(`cannot read the question ${question}`);
-  return String(match[2] === '加' ? a + b : a - b);
-}
 
 describeEachDialect('browser: the public writes a message, staff reply and publish it, it appears on the portal', (t) => {
   if (skip) {
@@ -81,7 +71,7 @@ describeEachDialect('browser: the public writes a message, staff reply and publi
     await pub.getByLabel('同意公开').check();
     // A wrong answer first: refused next to the question, the values kept, a new question asked.
     const firstQuestion = await pub.locator('#human-check-question').innerText();
-    await pub.getByLabel(/^验证问题/).fill(String(Number(solve(firstQuestion)) + 1));
+    await pub.getByLabel(/^验证问题/).fill(String(Number(solveHumanCheck(firstQuestion)) + 1));
     clock.advance(5_000);
     await pub.getByRole('button', { name: '提交留言' }).click();
     await pub.getByRole('alert').waitFor();
@@ -89,7 +79,7 @@ describeEachDialect('browser: the public writes a message, staff reply and publi
     assert.equal(await pub.getByLabel('留言标题').inputValue(), SUBJECT);
     assert.equal(await pub.getByLabel('同意公开').isChecked(), true);
     const question = await pub.locator('#human-check-question').innerText();
-    await pub.getByLabel(/^验证问题/).fill(solve(question));
+    await pub.getByLabel(/^验证问题/).fill(solveHumanCheck(question));
     clock.advance(5_000);
     await pub.getByRole('button', { name: '提交留言' }).click();
     await pub.waitForURL(/\/messages\/submitted\?code=/);

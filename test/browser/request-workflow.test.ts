@@ -18,9 +18,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { parseAnswerNumber } from '../../src/requests/human-check.ts';
 import { FixedClock } from '../../src/shared/clock.ts';
-import { browserSkipReason, launchBrowser, logIn, logOut, startTestServer } from '../helpers/browser.ts';
+import { browserSkipReason, launchBrowser, logIn, logOut, startTestServer, solveHumanCheck } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/browser.ts';
 import { createTestUser, seedRegion } from '../helpers/factories.ts';
 import type { SeededRegion } from '../helpers/factories.ts';
@@ -32,15 +31,6 @@ const ID_NUMBER = '640302199001011238';
 const PHONE = '13909531234';
 const EMAIL = 'xiaodong.ma@example.cn';
 const REQUEST_TEXT = '利通区2023年城乡居民最低生活保障资金的发放名册及审批文件';
-
-/** The answer to a question like `七加5等于几？`, worked out as a person would. */
-function solve(question: string): string {
-  const match = /^(.+?)([加减])(.+?)等于几？$/.exec(question.trim());
-  const a = parseAnswerNumber(match?.[1] ?? '');
-  const b = parseAnswerNumber(match?.[3] ?? '');
-  if (!match || a === null || b === null) throw new Error(`cannot read the question ${question}`);
-  return String(match[2] === '加' ? a + b : a - b);
-}
 
 /** Submits one action form of the case page and waits for the notice. */
 async function record(page: Page, caseUrl: string, kind: string, fill: (form: Locator) => Promise<void>): Promise<void> {
@@ -96,7 +86,7 @@ describeEachDialect('browser: the public files a request, staff handle it, the p
     await pub.getByLabel('获取信息的方式').selectOption({ label: '电子邮件' });
     // A wrong answer first: refused next to the question, the values kept, a new question asked.
     const firstQuestion = await pub.locator('#human-check-question').innerText();
-    await pub.getByLabel(/^验证问题/).fill(String(Number(solve(firstQuestion)) + 1));
+    await pub.getByLabel(/^验证问题/).fill(String(Number(solveHumanCheck(firstQuestion)) + 1));
     clock.advance(5_000);
     await pub.getByRole('button', { name: '提交申请' }).click();
     await pub.getByRole('alert').waitFor();
@@ -104,7 +94,7 @@ describeEachDialect('browser: the public files a request, staff handle it, the p
     assert.equal(await pub.getByLabel('证件号码').inputValue(), ID_NUMBER);
     // Now the right answer to the new question.
     const question = await pub.locator('#human-check-question').innerText();
-    await pub.getByLabel(/^验证问题/).fill(solve(question));
+    await pub.getByLabel(/^验证问题/).fill(solveHumanCheck(question));
     clock.advance(5_000);
     await pub.getByRole('button', { name: '提交申请' }).click();
     await pub.waitForURL(/\/requests\/submitted\?code=/);

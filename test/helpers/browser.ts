@@ -15,6 +15,7 @@ import type { GongkaiApp } from '../../src/http/context.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { loadConfig } from '../../src/shared/config.ts';
 import type { ServiceContext } from '../../src/shared/service-context.ts';
+import { parseAnswerNumber } from '../../src/requests/human-check.ts';
 import type { TestStores } from './stores.ts';
 
 /** Where Debian puts Chromium. */
@@ -87,4 +88,17 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 export async function logOut(page: Page, baseUrl: string): Promise<void> {
   await page.getByRole('button', { name: /^退出/ }).click();
   await page.waitForURL(`${baseUrl}/`);
+}
+
+/**
+ * The answer to a human-check question like `七加5等于几？` (src/requests/human-check.ts), worked
+ * out as a person would, for the public forms' browser tests.
+ * @throws Error when the question is not of that form
+ */
+export function solveHumanCheck(question: string): string {
+  const match = /^(.+?)([加减])(.+?)等于几？$/.exec(question.trim());
+  const a = parseAnswerNumber(match?.[1] ?? '');
+  const b = parseAnswerNumber(match?.[3] ?? '');
+  if (!match || a === null || b === null) throw new Error(`cannot read the question ${question}`);
+  return String(match[2] === '加' ? a + b : a - b);
 }
