@@ -98,8 +98,15 @@ export function messageStatistics(input: MessageStatisticsInput, calendar: Worki
  * @throws GongkaiError `CALENDAR_YEAR_MISSING`
  */
 export function messageStatisticsByOrganization(input: Omit<MessageStatisticsInput, 'organizationIds'>, calendar: WorkingDayCalendar): Map<number, MessageStatistics> {
-  const ids = [...new Set(input.messages.map((m) => m.organizationId))].sort((a, b) => a - b);
-  return new Map(ids.map((id) => [id, messageStatistics({ ...input, organizationIds: [id] }, calendar)]));
+  // One pass to group, then each organization's own messages only (the portal computes this per view).
+  const byOrganization = new Map<number, (typeof input.messages)[number][]>();
+  for (const m of input.messages) {
+    const list = byOrganization.get(m.organizationId);
+    if (list) list.push(m);
+    else byOrganization.set(m.organizationId, [m]);
+  }
+  const ids = [...byOrganization.keys()].sort((a, b) => a - b);
+  return new Map(ids.map((id) => [id, messageStatistics({ ...input, messages: byOrganization.get(id) ?? [], organizationIds: [id] }, calendar)]));
 }
 
 /** A reply rate as people read it: `87.5%` (one decimal, trailing `.0` dropped), `—` when there is none. */
