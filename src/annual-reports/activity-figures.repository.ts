@@ -4,26 +4,15 @@
  * work records) and the catalog's items by channel, run together, whatever the number of organizations.
  */
 import type { Db } from '../db/database.ts';
+import { yearBounds } from '../requests/request-statistics.ts';
 import { selectEngagementFiguresBySubtree } from '../engagement/engagement.repository.ts';
 import { selectHotlineFiguresBySubtree } from '../hotline/hotline.repository.ts';
 import { selectMessageFiguresBySubtree } from '../messages/message.repository.ts';
 import { selectProposalFiguresBySubtree } from '../proposals/proposal.repository.ts';
 import { selectWorkRecordFiguresBySubtree } from '../work-records/work-record-figures.repository.ts';
-import { emptyActivityFigures, PUBLICATION_CHANNELS_2014 } from './activity-figures.ts';
-import type { ActivityFigures, PublicationChannel2014 } from './activity-figures.ts';
-
-const CHANNELS: ReadonlySet<string> = new Set(PUBLICATION_CHANNELS_2014);
-
-/** The channels of an item's JSON list that the 2014 table knows (unknown or bad JSON: none). */
-function channelsOf(json: string): PublicationChannel2014[] {
-  try {
-    const list: unknown = JSON.parse(json);
-    if (!Array.isArray(list)) return [];
-    return [...new Set(list.filter((c): c is PublicationChannel2014 => typeof c === 'string' && CHANNELS.has(c)))];
-  } catch {
-    return [];
-  }
-}
+import { parseChannelsJson } from '../catalog/catalog-item.mapper.ts';
+import { emptyActivityFigures } from './activity-figures.ts';
+import type { ActivityFigures } from './activity-figures.ts';
 
 /**
  * The activity figures of every organization under `rootPath` (the root included) for `year`.
@@ -35,9 +24,7 @@ function channelsOf(json: string): PublicationChannel2014[] {
  *   (counted by the channel query; 0 without it), only for organizations with at least one record
  */
 export async function selectSubtreeActivityFigures(db: Db, rootPath: string, year: number, withChannels: boolean): Promise<{ figures: Map<number, ActivityFigures>; publishedItems: Map<number, number> }> {
-  const y = String(year).padStart(4, '0');
-  const from = `${y}-01-01`;
-  const to = `${y}-12-31`;
+  const { from, to } = yearBounds(year);
   const figures = new Map<number, ActivityFigures>();
   const of = (id: number | string): ActivityFigures => {
     const key = Number(id);
@@ -71,7 +58,7 @@ export async function selectSubtreeActivityFigures(db: Db, rootPath: string, yea
   const publishedItems = new Map<number, number>();
   for (const r of channels) {
     const f = of(r.organization_id);
-    for (const c of channelsOf(r.channels)) f.channels[c] += Number(r.n);
+    for (const c of parseChannelsJson(r.channels)) f.channels[c] += Number(r.n);
     publishedItems.set(Number(r.organization_id), (publishedItems.get(Number(r.organization_id)) ?? 0) + Number(r.n));
   }
   for (const [id, e] of engagement) Object.assign(of(id), e);

@@ -16,18 +16,14 @@
  * Mailbox messages, hotline work orders and NPC/CPPCC proposals fill no cell; the narrative quotes them.
  * Pure: `activity-figures.repository.ts` selects the figures of a subtree.
  */
+import { PUBLICATION_CHANNELS } from '../catalog/catalog-item.ts';
+import type { PublicationChannel } from '../catalog/catalog-item.ts';
 import { cellId } from '../reports/format/report-format.ts';
-
-/** The channels of 2014 table 一 (二), in printed order. */
-export const PUBLICATION_CHANNELS_2014 = ['gazette', 'website', 'weibo', 'wechat', 'other'] as const;
-
-/** A channel of {@link PUBLICATION_CHANNELS_2014}. */
-export type PublicationChannel2014 = (typeof PUBLICATION_CHANNELS_2014)[number];
 
 /** Everything additive an organization's engagement and work records say about a year. */
 export interface ActivityFigures {
   /** Proactive items published in the year, per channel (an item on several channels counts on each). */
-  channels: Record<PublicationChannel2014, number>;
+  channels: Record<PublicationChannel, number>;
   pressConferences: number;
   pressConferencesWithLeader: number;
   onlineInterviews: number;
@@ -115,7 +111,7 @@ function wan(value: number): number {
 export function sumActivityFigures(list: readonly ActivityFigures[]): ActivityFigures {
   const total = emptyActivityFigures();
   for (const f of list) {
-    for (const c of PUBLICATION_CHANNELS_2014) total.channels[c] += f.channels[c];
+    for (const { code } of PUBLICATION_CHANNELS) total.channels[code] += f.channels[code];
     for (const key of Object.keys(total) as (keyof ActivityFigures)[]) {
       if (key === 'channels') continue;
       total[key] += f[key];

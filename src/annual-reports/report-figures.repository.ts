@@ -7,17 +7,13 @@
  */
 import type { Db } from '../db/database.ts';
 import { selectRequestStatisticsGroupsByOrganization } from '../requests/request-statistics.repository.ts';
+import { yearBounds } from '../requests/request-statistics.ts';
 import type { DefendantRole, ReviewOutcome, ReviewPath } from '../reviews/review-case.ts';
 import type { FormatId } from '../reports/format/report-format.ts';
 import type { RegulatoryGenre } from './regulatory-document.ts';
 import type { EnteredFigure, OrganizationFigures } from './report-figures.ts';
 import { emptyActivityFigures } from './activity-figures.ts';
 import { selectSubtreeActivityFigures } from './activity-figures.repository.ts';
-
-function yearRange(year: number): { from: string; to: string } {
-  const y = String(year).padStart(4, '0');
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}
 
 /** An empty figures record for an organization. */
 export function emptyFigures(organizationId: number): OrganizationFigures {
@@ -31,7 +27,7 @@ export function emptyFigures(organizationId: number): OrganizationFigures {
  * @returns organization id → figures, for every organization of the subtree (empty ones too)
  */
 export async function selectSubtreeFigures(db: Db, rootPath: string, year: number, formatId: FormatId): Promise<Map<number, OrganizationFigures>> {
-  const { from, to } = yearRange(year);
+  const { from, to } = yearBounds(year);
   const figures = new Map<number, OrganizationFigures>();
   const orgs = await db.selectFrom('organization').select('id').where('path', 'like', `${rootPath}%`).execute();
   for (const o of orgs) figures.set(Number(o.id), emptyFigures(Number(o.id)));

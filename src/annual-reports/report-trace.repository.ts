@@ -4,6 +4,7 @@
  * review records by id, the proactive items published in a year, and the names of who entered a
  * figure. Only reads.
  */
+import { parseChannelsJson } from '../catalog/catalog-item.mapper.ts';
 import type { Db } from '../db/database.ts';
 import type { Channel, RequesterType } from '../requests/request-case.ts';
 import { isAnswerDetail } from '../requests/request-outcome.ts';
@@ -76,16 +77,6 @@ type ItemRow = {
   channels: string;
 };
 
-/** The JSON channel list of an item (bad JSON: none). */
-function parseChannels(json: string): string[] {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 function rowToItem(r: ItemRow): TracedItem {
   return {
     id: Number(r.id),
@@ -100,7 +91,7 @@ function rowToItem(r: ItemRow): TracedItem {
     validity: r.validity,
     expiryDate: r.expiry_date,
     status: r.status,
-    channels: parseChannels(r.channels),
+    channels: parseChannelsJson(r.channels),
     contribution: 1,
   };
 }

@@ -95,7 +95,12 @@ function fillFor(marker: string, org: Organization, index: number): string {
   return `${tag}（演示内容）`;
 }
 
-/** The template's sections with every marker replaced by demo text. */
+/**
+ * The template's sections with every 【请填写…】 marker replaced by demo text naming the organization.
+ * @param sections section id → the office's rich text with markers (a report's `sections`)
+ * @param index the organization's place in the plan, so no two reports read alike
+ * @returns section id → the text with no marker left
+ */
 export function filledSections(sections: Readonly<Record<string, string>>, org: Organization, index: number): Record<string, string> {
   return Object.fromEntries(Object.entries(sections).map(([id, html]) => [id, html.replace(UNFILLED_MARKER_RE, (marker) => fillFor(marker, org, index))]));
 }

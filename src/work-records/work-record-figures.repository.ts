@@ -3,14 +3,10 @@
  * both dialects (for the console summary and the 2014-format annual table). The counting rules
  * are those of work-record-figures.ts; the service tests check both give the same numbers.
  */
+import { yearBounds } from '../requests/request-statistics.ts';
 import type { Db } from '../db/database.ts';
 import { EMPTY_WORK_RECORD_FIGURES, roundFunding } from './work-record-figures.ts';
 import type { WorkRecordFigures } from './work-record-figures.ts';
-
-function yearRange(year: number): { from: string; to: string } {
-  const y = String(year).padStart(4, '0');
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}
 
 /**
  * The figures of `year` of every organization at or below `rootPath` (`/1/5/`): every organization
@@ -20,7 +16,7 @@ function yearRange(year: number): { from: string; to: string } {
  * @returns figures by organization id
  */
 export async function selectWorkRecordFiguresBySubtree(db: Db, rootPath: string, year: number): Promise<Map<number, WorkRecordFigures>> {
-  const { from, to } = yearRange(year);
+  const { from, to } = yearBounds(year);
   const like = `${rootPath}%`;
   const organizations = await db.selectFrom('organization').select('id').where('path', 'like', like).execute();
   const out = new Map<number, WorkRecordFigures>(organizations.map((o) => [o.id, { ...EMPTY_WORK_RECORD_FIGURES }]));

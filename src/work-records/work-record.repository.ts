@@ -4,6 +4,7 @@
  * that knows the tables (with work-record-figures.repository.ts for the annual figures).
  * Functions take a `Db` (handle or transaction); the caller owns the transaction.
  */
+import { yearBounds } from '../requests/request-statistics.ts';
 import type { Selectable } from 'kysely';
 import type { Db, OgiComplaintTable, OgiMeetingTable, OgiStaffingTable, ReadingPointTable, TrainingSessionTable } from '../db/database.ts';
 import { roundFunding } from './work-record-figures.ts';
@@ -274,18 +275,13 @@ export async function findWorkRecord<K extends WorkRecordKind>(db: Db, kind: K, 
   return { record: record as unknown as WorkRecordOf<K>, organization };
 }
 
-function yearRange(year: number): { from: string; to: string } {
-  const y = String(year).padStart(4, '0');
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}
-
 /**
  * The records of a list kind of one organization, newest first, at most 1,000.
  * - meetings, training sessions, complaints: those dated in `year` (every year when omitted);
  * - reading points: those open at some time in `year` (opened by Dec 31, not closed before Jan 1).
  */
 export async function listWorkRecordRows<K extends WorkRecordKind>(db: Db, kind: K, organizationId: number, year?: number): Promise<WorkRecordOf<K>[]> {
-  const range = year === undefined ? undefined : yearRange(year);
+  const range = year === undefined ? undefined : yearBounds(year);
   const LIMIT = 1000;
   let records: AnyWorkRecord[];
   switch (kind) {
